@@ -1,0 +1,65 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as balance from './actions/balance/Balance.resource';
+import * as catalog from './actions/catalog/Catalog.resource';
+import * as order from './actions/order/Order.resource';
+import { router } from './actions/router';
+import { listSearch, loadOptions } from './methods';
+
+export class Giftronaut implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Giftronaut',
+		name: 'giftronaut',
+		icon: { light: 'file:../../icons/giftronaut.svg', dark: 'file:../../icons/giftronaut.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Send Giftronaut gift cards (branded or choice), browse the catalog, check the balance and track orders',
+		defaults: {
+			name: 'Giftronaut',
+		},
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'giftronautApi',
+				required: true,
+			},
+		],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Balance',
+						value: 'balance',
+					},
+					{
+						name: 'Catalog',
+						value: 'catalog',
+					},
+					{
+						name: 'Order',
+						value: 'order',
+					},
+				],
+				default: 'order',
+			},
+			...balance.description,
+			...catalog.description,
+			...order.description,
+		],
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,158 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { ApiRequest } from './index';
+
+/** What is known about a failed request, with nothing sensitive kept (no headers, no config). */
+export interface RequestFailure {
+	httpCode?: number;
+	/** Giftronaut's `error` code, e.g. VALIDATION_ERROR, or a network code such as ECONNRESET. */
+	code?: string;
+	message: string;
+	/** True when the server may never have seen the request, or asks to try again. */
+	transient: boolean;
+	/** True when no HTTP answer came back at all: the server may have acted on the request. */
+	noResponse: boolean;
+	retryAfterMs?: number;
+	requestId: string;
+}
+
+interface ErrorLike {
+	message?: string;
+	code?: string;
+	cause?: ErrorLike;
+	isAxiosError?: boolean;
+	response?: { status?: number; data?: unknown; headers?: IDataObject };
+}
+
+const NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EAI_AGAIN',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
+
+function findRequestError(error: ErrorLike): ErrorLike {
+	// httpRequestWithAuthentication wraps the HTTP client's error in a NodeApiError (as `cause`).
+	let current: ErrorLike | undefined = error;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (current.response || current.isAxiosError || (current.code && NETWORK_CODES.has(current.code))) {
+			return current;
+		}
+		current = current.cause;
+	}
+	return error;
+}
+
+function retryAfterMs(headers: IDataObject | undefined): number | undefined {
+	const value = headers?.['retry-after'];
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(String(value));
+	return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+export function readFailure(error: unknown, requestId: string): RequestFailure {
+	const original = (error ?? {}) as ErrorLike;
+	const requestError = findRequestError(original);
+	const response = requestError.response;
+	if (response?.status) {
+		const body = (response.data && typeof response.data === 'object' ? response.data : {}) as IDataObject;
+		const text = typeof response.data === 'string' ? response.data.slice(0, 300) : '';
+		return {
+			httpCode: response.status,
+			code: typeof body.error === 'string' ? body.error : undefined,
+			message: String(body.message ?? body.error_description ?? (text || `HTTP ${response.status}`)),
+			transient: TRANSIENT_STATUS.has(response.status),
+			noResponse: false,
+			retryAfterMs: response.status === 429 ? (retryAfterMs(response.headers) ?? 1000) : undefined,
+			requestId: String(response.headers?.['x-request-id'] ?? requestId),
+		};
+	}
+	const code = requestError.code ?? original.code;
+	const isNetwork =
+		requestError.isAxiosError === true || (code !== undefined && NETWORK_CODES.has(code));
+	return {
+		code,
+		message: String(requestError.message ?? original.message ?? 'Unknown error'),
+		transient: isNetwork,
+		noResponse: isNetwork,
+		requestId,
+	};
+}
+
+const HINTS: Record<string, string> = {
+	INVALID_TOKEN:
+		'Giftronaut rejected the access token even after a fresh one was requested. Check that the credential belongs to the right environment and Base URL.',
+	INSUFFICIENT_SCOPE:
+		'Add the missing scope to the Scopes field of the Giftronaut API credential (and to the app in the developer portal), then save the credential again.',
+	INSUFFICIENT_BALANCE:
+		'Add funds to the Giftronaut account (Add Funds in the portal), or send a smaller order.',
+	DUPLICATE_IDEMPOTENCY_KEY:
+		'This idempotency key was already used for an order with different content in the last 24 hours. If this is a new order, change the Deduplication Key or the Idempotency Key; if it is the same order, restore its original content.',
+	RATE_LIMITED:
+		'Giftronaut is rate limiting this account (60 requests per minute in Sandbox, 300 in Production). Wait a minute or spread the workflow out.',
+	NOT_FOUND: 'Check the ID: it does not exist for this account and environment.',
+	VALIDATION_ERROR: 'Fix the field named above and run again.',
+};
+
+interface FailureContext {
+	request: ApiRequest;
+	attempts: number;
+	requestIds: string[];
+}
+
+/** A NodeApiError built only from sanitized fields, so no header, token or secret can ride along. */
+export function giftronautApiError(
+	node: INode,
+	failure: RequestFailure,
+	context: FailureContext,
+): NodeApiError {
+	const { request, attempts } = context;
+	const status = failure.httpCode ? `HTTP ${failure.httpCode}` : 'no response';
+	const codePart = failure.code ? ` ${failure.code}` : '';
+	const message = failure.httpCode
+		? `Giftronaut API error (${status}${codePart}): ${failure.message}`
+		: `Giftronaut request failed (${failure.message})`;
+	const lines: string[] = [];
+	const hint = failure.code ? HINTS[failure.code] : undefined;
+	if (hint) lines.push(hint);
+	if (request.idempotencyKey && (failure.transient || failure.noResponse)) {
+		lines.push(
+			`Gave up after ${attempts} attempt(s). The order may or may not exist: Giftronaut did not confirm it. ` +
+				`Running this again is safe: it sends the same idempotency key "${request.idempotencyKey}", and ` +
+				'Giftronaut returns the existing order instead of creating a second one. To check by hand, look for ' +
+				'this key in the order list of the Giftronaut portal, or use Order → Get Many.',
+		);
+	} else if (failure.transient && attempts > 1) {
+		lines.push(`Gave up after ${attempts} attempts.`);
+	}
+	if (failure.httpCode === 429 && failure.retryAfterMs !== undefined) {
+		lines.push(`Giftronaut asked to wait ${Math.ceil(failure.retryAfterMs / 1000)} s before retrying.`);
+	}
+	lines.push(`${request.method} ${request.path} — X-Request-Id: ${context.requestIds.join(', ')}`);
+	const sanitized: JsonObject = {
+		message,
+		httpCode: failure.httpCode ? String(failure.httpCode) : null,
+		code: failure.code ?? null,
+		requestId: failure.requestId,
+		idempotencyKey: request.idempotencyKey ?? null,
+	};
+	const error = new NodeApiError(node, sanitized, {
+		message,
+		description: lines.join('\n'),
+		httpCode: failure.httpCode ? String(failure.httpCode) : undefined,
+		itemIndex: request.itemIndex,
+	});
+	// NodeApiError swaps messages mentioning e.g. ECONNRESET for a generic text; keep ours.
+	error.message = message;
+	error.context.giftronaut = sanitized;
+	return error;
+}
