@@ -1,1 +1,110 @@
-export {};
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { walkPages } from '../transport';
+
+interface Template extends IDataObject {
+	templateId: string;
+	name?: string;
+	isDefault?: boolean;
+}
+
+/** Email templates, the account's default first (value = templateId). */
+export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const walkTemplates = walkPages<Template>;
+	const { items } = await walkTemplates.call(this, {
+		path: '/api/v1/templates',
+		idOf: (template) => String(template.templateId),
+		maxPages: 20,
+	});
+	// The API lists the default first; the flag is honoured as well in case it does not.
+	const ordered = [
+		...items.filter((template) => template.isDefault === true),
+		...items.filter((template) => template.isDefault !== true),
+	];
+	return ordered.map((template) => ({
+		name: String(template.name ?? template.templateId),
+		value: String(template.templateId),
+		...(template.isDefault === true ? { description: 'Default template of the account' } : {}),
+	}));
+}
+
+/** Used when the runtime cannot list its time zones (Intl.supportedValuesOf is Node 18+). */
+const FALLBACK_TIMEZONES = [
+	'Africa/Cairo',
+	'Africa/Johannesburg',
+	'Africa/Lagos',
+	'Africa/Nairobi',
+	'America/Anchorage',
+	'America/Argentina/Buenos_Aires',
+	'America/Bogota',
+	'America/Chicago',
+	'America/Denver',
+	'America/Halifax',
+	'America/Los_Angeles',
+	'America/Mexico_City',
+	'America/New_York',
+	'America/Phoenix',
+	'America/Santiago',
+	'America/Sao_Paulo',
+	'America/St_Johns',
+	'America/Toronto',
+	'America/Vancouver',
+	'Asia/Bangkok',
+	'Asia/Dhaka',
+	'Asia/Dubai',
+	'Asia/Hong_Kong',
+	'Asia/Jakarta',
+	'Asia/Jerusalem',
+	'Asia/Karachi',
+	'Asia/Kathmandu',
+	'Asia/Kolkata',
+	'Asia/Manila',
+	'Asia/Riyadh',
+	'Asia/Seoul',
+	'Asia/Shanghai',
+	'Asia/Singapore',
+	'Asia/Taipei',
+	'Asia/Tehran',
+	'Asia/Tokyo',
+	'Atlantic/Reykjavik',
+	'Australia/Adelaide',
+	'Australia/Brisbane',
+	'Australia/Perth',
+	'Australia/Sydney',
+	'Europe/Amsterdam',
+	'Europe/Athens',
+	'Europe/Berlin',
+	'Europe/Brussels',
+	'Europe/Dublin',
+	'Europe/Helsinki',
+	'Europe/Istanbul',
+	'Europe/Lisbon',
+	'Europe/London',
+	'Europe/Madrid',
+	'Europe/Moscow',
+	'Europe/Paris',
+	'Europe/Rome',
+	'Europe/Stockholm',
+	'Europe/Warsaw',
+	'Europe/Zurich',
+	'Pacific/Auckland',
+	'Pacific/Honolulu',
+];
+
+function supportedTimezones(): string[] {
+	const supportedValuesOf = (Intl as { supportedValuesOf?: (key: string) => string[] })
+		.supportedValuesOf;
+	try {
+		const zones = supportedValuesOf?.('timeZone');
+		if (zones && zones.length > 0) return zones;
+	} catch {
+		// An old runtime without the time zone list: use the built-in one.
+	}
+	return FALLBACK_TIMEZONES;
+}
+
+/** IANA time zones for scheduled sends: UTC first, then alphabetical. */
+export async function getTimezones(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const zones = [...new Set(supportedTimezones())].filter((zone) => zone !== 'UTC').sort();
+	return ['UTC', ...zones].map((zone) => ({ name: zone.replace(/_/g, ' '), value: zone }));
+}

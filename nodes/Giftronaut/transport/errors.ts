@@ -59,23 +59,58 @@ function retryAfterMs(headers: IDataObject | undefined): number | undefined {
 	return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
 
+/**
+ * n8n's NodeApiError drops its `cause` (a class field resets it), so the HTTP client's error is
+ * gone; what survives is `httpCode` (a status, or a network code such as ECONNRESET) and the
+ * response body in `context.data`. Response headers are lost, which is why the transport reads
+ * error statuses from the response itself and only lands here for a 401 after a token refresh.
+ */
+function fromNodeApiError(error: ErrorLike, requestId: string): RequestFailure | undefined {
+	const { httpCode, context } = error as ErrorLike & { httpCode?: unknown; context?: IDataObject };
+	if (typeof httpCode !== 'string' && typeof httpCode !== 'number') return undefined;
+	const code = String(httpCode);
+	if (/^\d{3}$/.test(code)) {
+		const data = context?.data;
+		return failureFromResponse(Number(code), Array.isArray(data) ? undefined : data, undefined, requestId);
+	}
+	if (!NETWORK_CODES.has(code)) return undefined;
+	return {
+		code,
+		message: String(error.message ?? code),
+		transient: true,
+		noResponse: true,
+		requestId,
+	};
+}
+
+export function failureFromResponse(
+	status: number,
+	data: unknown,
+	headers: IDataObject | undefined,
+	requestId: string,
+): RequestFailure {
+	const body = (data && typeof data === 'object' ? data : {}) as IDataObject;
+	const text = typeof data === 'string' ? data.slice(0, 300) : '';
+	return {
+		httpCode: status,
+		code: typeof body.error === 'string' ? body.error : undefined,
+		message: String(body.message ?? body.error_description ?? (text || `HTTP ${status}`)),
+		transient: TRANSIENT_STATUS.has(status),
+		noResponse: false,
+		retryAfterMs: status === 429 ? (retryAfterMs(headers) ?? 1000) : undefined,
+		requestId: String(headers?.['x-request-id'] ?? requestId),
+	};
+}
+
 export function readFailure(error: unknown, requestId: string): RequestFailure {
 	const original = (error ?? {}) as ErrorLike;
 	const requestError = findRequestError(original);
 	const response = requestError.response;
 	if (response?.status) {
-		const body = (response.data && typeof response.data === 'object' ? response.data : {}) as IDataObject;
-		const text = typeof response.data === 'string' ? response.data.slice(0, 300) : '';
-		return {
-			httpCode: response.status,
-			code: typeof body.error === 'string' ? body.error : undefined,
-			message: String(body.message ?? body.error_description ?? (text || `HTTP ${response.status}`)),
-			transient: TRANSIENT_STATUS.has(response.status),
-			noResponse: false,
-			retryAfterMs: response.status === 429 ? (retryAfterMs(response.headers) ?? 1000) : undefined,
-			requestId: String(response.headers?.['x-request-id'] ?? requestId),
-		};
+		return failureFromResponse(response.status, response.data, response.headers, requestId);
 	}
+	const wrapped = fromNodeApiError(original, requestId);
+	if (wrapped) return wrapped;
 	const code = requestError.code ?? original.code;
 	const isNetwork =
 		requestError.isAxiosError === true || (code !== undefined && NETWORK_CODES.has(code));

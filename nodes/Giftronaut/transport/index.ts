@@ -9,7 +9,12 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { giftronautApiError, readFailure, type RequestFailure } from './errors';
+import {
+	failureFromResponse,
+	giftronautApiError,
+	readFailure,
+	type RequestFailure,
+} from './errors';
 
 export const CREDENTIAL_TYPE = 'giftronautApi';
 export const DEFAULT_BASE_URL = 'https://api.giftronaut.com';
@@ -60,6 +65,33 @@ function backoffMs(failure: RequestFailure, attempt: number): number {
 	return BACKOFF_BASE_MS * 2 ** attempt;
 }
 
+interface FullResponse<T> {
+	body: T;
+	statusCode: number;
+	headers: IDataObject;
+}
+
+/**
+ * Error statuses are read from the response itself, because the error n8n throws keeps neither
+ * the Retry-After nor the X-Request-Id header. A 401 is the exception: n8n mints a new token and
+ * repeats the request only when a 401 is thrown, so that request is made again the throwing way.
+ */
+async function send<T>(
+	this: GiftronautContext,
+	options: IHttpRequestOptions,
+): Promise<FullResponse<T>> {
+	const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+		...options,
+		ignoreHttpStatusErrors: true,
+	})) as FullResponse<T>;
+	if (response.statusCode !== 401) return response;
+	return (await this.helpers.httpRequestWithAuthentication.call(
+		this,
+		CREDENTIAL_TYPE,
+		options,
+	)) as FullResponse<T>;
+}
+
 /**
  * The one way this package talks to Giftronaut. Authentication (token exchange, Bearer header,
  * one refresh after a 401) is n8n's `httpRequestWithAuthentication` with the credential's
@@ -87,32 +119,35 @@ export async function apiRequest<T = unknown>(
 			returnFullResponse: true,
 			timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		};
+		let failure: RequestFailure;
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
+			const response = await send.call<GiftronautContext, [IHttpRequestOptions], Promise<FullResponse<T>>>(
 				this,
-				CREDENTIAL_TYPE,
 				options,
-			)) as { body: T; statusCode: number; headers: IDataObject };
-			return {
-				body: response.body,
-				statusCode: response.statusCode,
-				requestId: String(response.headers?.['x-request-id'] ?? requestId),
-			};
-		} catch (error) {
-			const failure = readFailure(error, requestId);
-			const retryable =
-				failure.transient &&
-				attempt < retries &&
-				(failure.retryAfterMs === undefined || failure.retryAfterMs <= MAX_RETRY_AFTER_MS);
-			if (!retryable) {
-				throw giftronautApiError(this.getNode(), failure, {
-					request,
-					attempts: attempt + 1,
-					requestIds,
-				});
+			);
+			if (response.statusCode < 400) {
+				return {
+					body: response.body,
+					statusCode: response.statusCode,
+					requestId: String(response.headers?.['x-request-id'] ?? requestId),
+				};
 			}
-			await sleep(backoffMs(failure, attempt));
+			failure = failureFromResponse(response.statusCode, response.body, response.headers, requestId);
+		} catch (error) {
+			failure = readFailure(error, requestId);
 		}
+		const retryable =
+			failure.transient &&
+			attempt < retries &&
+			(failure.retryAfterMs === undefined || failure.retryAfterMs <= MAX_RETRY_AFTER_MS);
+		if (!retryable) {
+			throw giftronautApiError(this.getNode(), failure, {
+				request,
+				attempts: attempt + 1,
+				requestIds,
+			});
+		}
+		await sleep(backoffMs(failure, attempt));
 	}
 }
 
@@ -143,6 +178,8 @@ export interface PageWalk<T> {
 	limit?: number;
 	/** Identity of an item, to notice a server that ignores `page`. */
 	idOf: (item: T) => string;
+	/** Client-side filter: items it rejects still count as progress but are not returned. */
+	keep?: (item: T) => boolean;
 	pageSize?: number;
 	/** Hard bound, whatever the server says. */
 	maxPages?: number;
@@ -186,6 +223,7 @@ export async function walkPages<T>(
 			if (seen.has(id)) continue;
 			seen.add(id);
 			fresh++;
+			if (walk.keep && !walk.keep(item)) continue;
 			items.push(item);
 			if (walk.limit !== undefined && items.length >= walk.limit) {
 				return { items, pages, truncated: false, nextPage: page + 1 };

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { forEachItem } from '../../helpers/perItem';
+import { apiRequest, unwrapObject } from '../../transport';
 
 export const description: INodeProperties[] = [];
 
@@ -7,5 +9,12 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), `Not implemented yet (${items.length} items)`);
+	return await forEachItem.call(this, items, async (itemIndex) => {
+		const response = await apiRequest.call(this, {
+			method: 'GET',
+			path: '/api/v1/balance',
+			itemIndex,
+		});
+		return unwrapObject(response.body);
+	});
 }

@@ -1,11 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import { listProducts, listProductsDescription } from './listProducts';
+
+export const description: INodeProperties[] = listProductsDescription(
+	'getManyChoice',
+	'choice cards',
+);
 
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), `Not implemented yet (${items.length} items)`);
+	return await listProducts.call(this, items, 'choice');
 }

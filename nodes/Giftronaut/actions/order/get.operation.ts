@@ -1,11 +1,40 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import { forEachItem } from '../../helpers/perItem';
+import { apiRequest, unwrapObject } from '../../transport';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { resource: ['order'], operation: ['get'] } },
+		default: '',
+		placeholder: 'e.g. OT20260415001234',
+		description:
+			'ID of the order to get. Reward links of its recipients are filled once the order is COMPLETE.',
+	},
+];
 
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), `Not implemented yet (${items.length} items)`);
+	return await forEachItem.call(this, items, async (itemIndex) => {
+		const orderId = String(this.getNodeParameter('orderId', itemIndex, '') ?? '').trim();
+		if (!orderId) {
+			throw new NodeOperationError(this.getNode(), `Order ID is empty (item ${itemIndex})`, {
+				itemIndex,
+				description: 'Enter the ID of the order, e.g. OT20260415001234, or map it from a previous node.',
+			});
+		}
+		const response = await apiRequest.call(this, {
+			method: 'GET',
+			path: `/api/v1/orders/${encodeURIComponent(orderId)}`,
+			itemIndex,
+		});
+		return unwrapObject(response.body);
+	});
 }

@@ -1,11 +1,185 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import { forEachItem } from '../../helpers/perItem';
+import type { OrderSummary } from '../../helpers/types';
+import { MAX_PAGE_SIZE, walkPages } from '../../transport';
+
+const displayOptions = { show: { resource: ['order'], operation: ['getMany'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		displayOptions,
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		displayOptions,
+		default: {},
+		options: [
+			{
+				displayName: 'Card Type',
+				name: 'cardType',
+				type: 'options',
+				options: [
+					{ name: 'Branded Card', value: 'BRANDED_CARD' },
+					{ name: 'Choice Card', value: 'CHOICE_CARD' },
+				],
+				default: 'BRANDED_CARD',
+			},
+			{
+				displayName: 'End Date',
+				name: 'endDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders created on or before this day (the time of day is ignored)',
+			},
+			{
+				displayName: 'Order Type',
+				name: 'orderType',
+				type: 'options',
+				options: [
+					{ name: 'Campaign', value: 'CAMPAIGN' },
+					{ name: 'Link', value: 'LINK' },
+					{ name: 'One Time', value: 'ONE_TIME' },
+					{ name: 'Reward', value: 'REWARD' },
+					{ name: 'Smart', value: 'SMART' },
+				],
+				default: 'ONE_TIME',
+			},
+			{
+				displayName: 'Search Keyword',
+				name: 'searchKeyword',
+				type: 'string',
+				default: '',
+				description: 'Matches the card name or the creator of the order',
+			},
+			{
+				displayName: 'Start Date',
+				name: 'startDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders created on or after this day (the time of day is ignored)',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Canceled', value: 'CANCELED' },
+					{ name: 'Complete', value: 'COMPLETE' },
+					{ name: 'In Progress', value: 'IN_PROGRESS' },
+					{ name: 'Pending', value: 'PENDING' },
+				],
+				default: 'COMPLETE',
+			},
+		],
+	},
+];
+
+const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/**
+ * The API filters by day (`YYYY-MM-DD`). A date typed or picked in n8n carries the user's own
+ * day, so the date part is taken as written rather than converted to UTC (which could shift it).
+ */
+function toApiDate(
+	this: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	let text: string | undefined;
+	if (value instanceof Date) {
+		text = Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+	} else if (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+		text = String((value as { toISO: () => string | null }).toISO() ?? '');
+	} else {
+		text = String(value).trim();
+	}
+	const match = text ? DATE_PREFIX.exec(text) : null;
+	if (match) {
+		const [, year, month, day] = match;
+		const check = new Date(Date.UTC(+year, +month - 1, +day));
+		if (check.getUTCMonth() === +month - 1 && check.getUTCDate() === +day) {
+			return `${year}-${month}-${day}`;
+		}
+	}
+	throw new NodeOperationError(
+		this.getNode(),
+		`${field} "${String(value)}" is not a valid date (item ${itemIndex})`,
+		{ itemIndex, description: `Pick a date or enter one as YYYY-MM-DD, e.g. 2026-04-15.` },
+	);
+}
+
+function buildQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	for (const name of ['status', 'cardType', 'orderType'] as const) {
+		if (filters[name]) qs[name] = filters[name];
+	}
+	const keyword = String(filters.searchKeyword ?? '').trim();
+	if (keyword) qs.searchKeyword = keyword;
+	const startDate = toApiDate.call(this, filters.startDate, 'Start Date', itemIndex);
+	const endDate = toApiDate.call(this, filters.endDate, 'End Date', itemIndex);
+	if (startDate && endDate && endDate < startDate) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`End Date ${endDate} is before Start Date ${startDate} (item ${itemIndex})`,
+			{ itemIndex, description: 'Swap the two dates, or remove one of them.' },
+		);
+	}
+	if (startDate) qs.startDate = startDate;
+	if (endDate) qs.endDate = endDate;
+	return qs;
+}
 
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), `Not implemented yet (${items.length} items)`);
+	const walkOrders = walkPages<OrderSummary>;
+	return await forEachItem.call(this, items, async (itemIndex) => {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Limit must be a whole number of at least 1, not "${limit}" (item ${itemIndex})`,
+				{ itemIndex, description: 'Set Limit to 1 or more, or turn on Return All.' },
+			);
+		}
+		const result = await walkOrders.call(this, {
+			path: '/api/v1/orders',
+			qs: buildQuery.call(this, itemIndex),
+			// The list can shift while it is paged (new orders arrive): an order seen twice is kept once.
+			idOf: (order) => String(order.orderId),
+			limit,
+			pageSize: limit === undefined ? MAX_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE),
+			itemIndex,
+		});
+		return result.items;
+	});
 }

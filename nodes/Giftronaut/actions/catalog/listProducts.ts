@@ -1,0 +1,144 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { loadCatalog } from '../../helpers/catalog';
+import { forEachItem } from '../../helpers/perItem';
+import { CATALOG_PATHS, type CardType, type Product } from '../../helpers/types';
+import { walkPages } from '../../transport';
+
+interface CatalogFilters {
+	currencyCode?: string;
+	brandName?: string;
+}
+
+/** Return All, Limit and Filters of one catalog list operation. */
+export function listProductsDescription(operation: string, noun: string): INodeProperties[] {
+	const displayOptions = { show: { resource: ['catalog'], operation: [operation] } };
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions,
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			displayOptions,
+			default: {},
+			options: [
+				{
+					displayName: 'Brand Name',
+					name: 'brandName',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Amazon',
+					description: `Only ${noun} whose brand name contains this text (case-insensitive)`,
+				},
+				{
+					displayName: 'Currency',
+					name: 'currencyCode',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. USD',
+					description: `Only ${noun} in this currency (ISO 4217 code)`,
+				},
+			],
+		},
+	];
+}
+
+function readFilters(this: IExecuteFunctions, itemIndex: number): CatalogFilters {
+	const raw = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters: CatalogFilters = {};
+	const currency = String(raw.currencyCode ?? '').trim();
+	if (currency) {
+		if (!/^[A-Za-z]{3}$/.test(currency)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The Currency filter "${currency}" is not a three-letter ISO 4217 code (item ${itemIndex})`,
+				{ itemIndex, description: 'Use a code such as USD, EUR, GBP or CAD, or remove the filter.' },
+			);
+		}
+		filters.currencyCode = currency.toUpperCase();
+	}
+	const brandName = String(raw.brandName ?? '').trim();
+	if (brandName) filters.brandName = brandName;
+	return filters;
+}
+
+/**
+ * The filters go to the API as `currencyCode`/`brandName` and are applied here as well: the real
+ * catalog's query parameters are undocumented, so a server may ignore them.
+ */
+function matches(product: Product, filters: CatalogFilters): boolean {
+	if (
+		filters.currencyCode &&
+		String(product.currencyCode ?? '').toUpperCase() !== filters.currencyCode
+	) {
+		return false;
+	}
+	if (
+		filters.brandName &&
+		!String(product.brandName ?? '')
+			.toLowerCase()
+			.includes(filters.brandName.toLowerCase())
+	) {
+		return false;
+	}
+	return true;
+}
+
+export async function listProducts(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	cardType: CardType,
+): Promise<INodeExecutionData[]> {
+	return await forEachItem.call(this, items, async (itemIndex) => {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const filters = readFilters.call(this, itemIndex);
+		const keep = (product: Product) => matches(product, filters);
+		if (returnAll) {
+			// Shared per run (and with Order → Create's product lookup), so many items cost one walk.
+			const catalog = await loadCatalog.call(this, cardType, { ...filters });
+			return catalog.filter(keep);
+		}
+		const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+		if (!Number.isInteger(limit) || limit < 1) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Limit must be a whole number of at least 1, not "${limit}" (item ${itemIndex})`,
+				{ itemIndex, description: 'Set Limit to 1 or more, or turn on Return All.' },
+			);
+		}
+		const walkProducts = walkPages<Product>;
+		const result = await walkProducts.call(this, {
+			path: CATALOG_PATHS[cardType],
+			qs: { ...filters },
+			idOf: (product) => product.productId,
+			keep,
+			limit,
+			maxPages: 200,
+			itemIndex,
+		});
+		return result.items;
+	});
+}
