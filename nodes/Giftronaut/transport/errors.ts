@@ -162,9 +162,9 @@ export function giftronautApiError(
 	if (request.idempotencyKey && (failure.transient || failure.noResponse)) {
 		lines.push(
 			`Gave up after ${attempts} attempt(s). The order may or may not exist: Giftronaut did not confirm it. ` +
-				`Running this again is safe: it sends the same idempotency key "${request.idempotencyKey}", and ` +
-				'Giftronaut returns the existing order instead of creating a second one. To check by hand, look for ' +
-				'this key in the order list of the Giftronaut portal, or use Order → Get Many.',
+				`Running this again with the same input is safe: it sends the same idempotency key "${request.idempotencyKey}", ` +
+				'and Giftronaut returns the existing order instead of creating a second one. To check by hand, give ' +
+				'Giftronaut support this key and the request IDs below.',
 		);
 	} else if (failure.transient && attempts > 1) {
 		lines.push(`Gave up after ${attempts} attempts.`);

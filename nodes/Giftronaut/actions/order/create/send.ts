@@ -1,0 +1,134 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { fetchOrder, isFinalStatus, waitForCompletion } from '../../../helpers/waitForCompletion';
+import { ORDER_PATHS, type Money } from '../../../helpers/types';
+import { apiRequest, unwrapObject } from '../../../transport';
+import type { PlannedOrder, RunSettings, SentOrder } from './types';
+
+const toCents = (amount: number) => Math.round(amount * 100);
+const formatCents = (cents: number) => (cents / 100).toFixed(2);
+
+/**
+ * One GET /balance for the run. Only orders in the balance's currency are counted: the rate
+ * Giftronaut uses for other currencies is not published, so those are left to the server's 402.
+ */
+export async function checkBalance(
+	this: IExecuteFunctions,
+	orders: PlannedOrder[],
+	settings: RunSettings,
+): Promise<void> {
+	if (orders.length === 0) return;
+	const response = await apiRequest.call(this, {
+		method: 'GET',
+		path: '/api/v1/balance',
+		timeoutMs: settings.timeoutMs,
+	});
+	const balance = unwrapObject<{ availableBalance?: Money }>(response.body);
+	const available = balance.availableBalance;
+	if (!available || typeof available.amount !== 'number') {
+		throw new NodeOperationError(
+			this.getNode(),
+			'Check Balance First: Giftronaut returned no available balance, so the run was stopped before ordering',
+			{ description: 'Turn off Check Balance First to send without the check.' },
+		);
+	}
+	let neededCents = 0;
+	const skipped = new Set<string>();
+	for (const planned of orders) {
+		const currency = planned.product.currencyCode;
+		if (currency !== available.currency) {
+			skipped.add(currency);
+			continue;
+		}
+		for (const recipient of planned.body.recipients) neededCents += toCents(recipient.amount);
+	}
+	const availableCents = toCents(available.amount);
+	if (neededCents <= availableCents) return;
+	const note = skipped.size
+		? ` Orders in ${[...skipped].join(', ')} were not counted (the balance is in ${available.currency}).`
+		: '';
+	throw new NodeOperationError(
+		this.getNode(),
+		`Check Balance First: this run needs ${formatCents(neededCents)} ${available.currency} but the available balance is ${formatCents(availableCents)} ${available.currency}; add ${formatCents(neededCents - availableCents)} ${available.currency}. Nothing was ordered`,
+		{
+			description:
+				'Add funds in the Giftronaut portal, or send fewer or smaller cards. The total counts every order of this run, also ones a re-run would only replay.' +
+				note,
+		},
+	);
+}
+
+export async function sendOrder(
+	this: IExecuteFunctions,
+	planned: PlannedOrder,
+	settings: RunSettings,
+): Promise<SentOrder> {
+	const response = await apiRequest.call(this, {
+		method: 'POST',
+		path: ORDER_PATHS[planned.cardType],
+		body: planned.body,
+		idempotencyKey: planned.key,
+		itemIndex: planned.members[0].itemIndex,
+		timeoutMs: settings.timeoutMs,
+	});
+	return {
+		planned,
+		order: unwrapObject<IDataObject>(response.body) ?? {},
+		replayed: response.statusCode === 200,
+		requestId: response.requestId,
+	};
+}
+
+/** Tells the user which orders already went out before a failure, and that re-running is safe. */
+export function noteOrdersAlreadySent(error: Error, sent: SentOrder[]): Error {
+	if (sent.length === 0) return error;
+	if (!(error instanceof NodeApiError) && !(error instanceof NodeOperationError)) return error;
+	const ids = sent.map((entry) => String(entry.order.orderId ?? entry.planned.key));
+	const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+	const note = `${sent.length} order(s) of this run were already accepted before this error (${shown}). Re-running the workflow with the same input is safe: those come back as replays and are not charged again.`;
+	error.description = error.description ? `${error.description}\n${note}` : note;
+	return error;
+}
+
+/**
+ * Wait for Completion: poll until COMPLETE/CANCELED or the run's deadline. Without it, a
+ * recipients output still reads each already-COMPLETE order once, for its reward links.
+ */
+export async function completeOrders(
+	this: IExecuteFunctions,
+	sent: SentOrder[],
+	settings: RunSettings,
+): Promise<void> {
+	const ids = (list: SentOrder[]) =>
+		list.map((entry) => entry.order.orderId).filter((id): id is string => typeof id === 'string');
+	if (settings.waitForCompletion) {
+		const outcomes = await waitForCompletion.call(this, ids(sent), {
+			timeoutMs: settings.waitTimeoutMs,
+			requestTimeoutMs: settings.timeoutMs,
+		});
+		for (const entry of sent) {
+			const outcome = outcomes.get(String(entry.order.orderId));
+			if (!outcome) continue;
+			if (outcome.order) entry.order = outcome.order;
+			entry.waitTimedOut = outcome.timedOut;
+			if (outcome.error) entry.waitError = outcome.error;
+		}
+		return;
+	}
+	if (settings.output !== 'recipients') return;
+	for (const entry of sent) {
+		if (!isFinalStatus(entry.order.status) || typeof entry.order.orderId !== 'string') continue;
+		try {
+			entry.order = await fetchOrder.call(
+				this,
+				entry.order.orderId,
+				settings.timeoutMs,
+				entry.planned.members[0].itemIndex,
+			);
+		} catch (error) {
+			// The order exists; only its reward links could not be read.
+			entry.waitError = (error as Error).message;
+		}
+	}
+}

@@ -1,0 +1,49 @@
+import { createHash } from 'crypto';
+
+/** The stricter of the two documented limits (body field 64, header 128). */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 64;
+
+const KEY_PREFIX = 'n8n-';
+// Visible ASCII only: the key travels in an HTTP header and must equal the body field byte for byte.
+const KEY_CHARACTERS = /^[\x21-\x7E]+$/;
+
+function canonicalValue(value: unknown): unknown {
+	if (value === null || value === undefined) return null;
+	if (value instanceof Date) return value.toISOString();
+	if (Array.isArray(value)) return value.map((entry) => (entry === undefined ? null : canonicalValue(entry)));
+	if (typeof value === 'object') {
+		const sorted: Record<string, unknown> = {};
+		for (const name of Object.keys(value).sort()) {
+			const entry = (value as Record<string, unknown>)[name];
+			if (entry === undefined || typeof entry === 'function') continue;
+			sorted[name] = canonicalValue(entry);
+		}
+		return sorted;
+	}
+	if (typeof value === 'bigint') return value.toString();
+	if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+	return value;
+}
+
+/** JSON with object keys sorted at every level, so equal content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+	return JSON.stringify(canonicalValue(value));
+}
+
+/** `n8n-` + base64url SHA-256 of the canonical JSON: 47 characters, deterministic. */
+export function hashKey(material: unknown): string {
+	const digest = createHash('sha256').update(canonicalJson(material)).digest('base64url');
+	return `${KEY_PREFIX}${digest}`;
+}
+
+/** Why a user-supplied key cannot be used, or undefined when it can. */
+export function idempotencyKeyProblem(key: string): string | undefined {
+	if (key.length === 0) return 'is empty';
+	if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+		return `is ${key.length} characters long; Giftronaut accepts at most ${MAX_IDEMPOTENCY_KEY_LENGTH}`;
+	}
+	if (!KEY_CHARACTERS.test(key)) {
+		return 'may only contain visible ASCII characters (letters, digits, punctuation; no spaces)';
+	}
+	return undefined;
+}
