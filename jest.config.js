@@ -17,10 +17,13 @@ module.exports = {
 	testEnvironment: 'node',
 	testMatch: ['<rootDir>/test/**/*.test.ts'],
 	moduleFileExtensions: ['ts', 'js', 'json'],
+	// Built output and local n8n runtimes are not test sources (dist/package.json collides with ours).
+	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/e2e/', '<rootDir>/.n8n-e2e/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
 	setupFiles: ['<rootDir>/test/harness/jest-env.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/harness/jest-after-env.js'],
 	globalTeardown: '<rootDir>/test/harness/jest-global-teardown.js',
 	// A test talks to the local sandbox over loopback HTTP; a single engine run takes milliseconds.
 	// The limit only has to survive retry waits (n8n clamps waitBetweenTries to <= 5 s).
