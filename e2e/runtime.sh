@@ -43,6 +43,10 @@ use_n8n() {
 	node_home="$(node_home_for "$version")"
 	local node_bin="$node_home/bin/node"
 	local dir="$GIFTRONAUT_CACHE/n8n-$version-$(runtime_key "$spec" "$node_bin")"
+	# Two runs installing the same runtime at once would trample each other.
+	mkdir -p "$GIFTRONAUT_CACHE"
+	exec {lock_fd}>"$GIFTRONAUT_CACHE/n8n-$version.lock"
+	flock "$lock_fd"
 	if [ ! -f "$dir/.installed" ]; then
 		log "installing n8n $version into $dir (cold install takes about 6 minutes)"
 		rm -rf "$dir" && mkdir -p "$dir"
@@ -61,13 +65,19 @@ use_n8n() {
 				cp "$dir/package-lock.json" "$spec/package-lock.json"
 				log "wrote $spec/package-lock.json: commit it"
 			fi
-		) >"$dir.log" 2>&1 || { log "n8n $version install failed, see $dir.log"; tail -20 "$dir.log" >&2; return 1; }
+		) >"$GIFTRONAUT_CACHE/n8n-$version.install.log" 2>&1 || {
+			log "n8n $version install failed, see $GIFTRONAUT_CACHE/n8n-$version.install.log"
+			tail -20 "$GIFTRONAUT_CACHE/n8n-$version.install.log" >&2
+			flock -u "$lock_fd"
+			return 1
+		}
 		touch "$dir/.installed"
 		log "n8n $version installed in $((SECONDS - started)) s"
 		# A first install wrote the lockfile, which is part of the key: file the install under it.
 		local final="$GIFTRONAUT_CACHE/n8n-$version-$(runtime_key "$spec" "$node_bin")"
 		if [ "$final" != "$dir" ]; then rm -rf "$final" && mv "$dir" "$final" && dir="$final"; fi
 	fi
+	flock -u "$lock_fd"
 	N8N_HOME="$dir"
 	N8N_BIN="$dir/node_modules/n8n/bin/n8n"
 	N8N_NODE_HOME="$node_home"

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+'use strict';
+
+// End-to-end suite against a REAL n8n (npm run test:e2e). For each n8n line: pack this package,
+// install it as a community package in a fresh user folder, start the local Giftronaut sandbox and
+// `n8n start`, then check n8n's answers and the sandbox's state. Prints one OK/FAIL line per check
+// and "N passed, N failed"; exits 1 on any failure.
+//
+//   E2E_N8N_VERSIONS=2.8.4          only one line (default: 2.8.4,2.41.1)
+//   E2E_BROWSER=none|all|<version>  where the headless-Chromium editor check runs (default 2.8.4)
+//   E2E_KEEP=1                      keep the work folders (logs, sqlite db) for inspection
+//   E2E_SCREENSHOTS_DIR=docs        write the editor screenshots there (npm run screenshots)
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const proc = require('./lib/proc');
+const { Report } = require('./lib/report');
+const { LINES, useN8n } = require('./lib/runtime');
+const { N8n, installPackage } = require('./lib/n8n');
+const { SandboxProcess } = require('./lib/sandbox');
+const { runChecks } = require('./checks');
+
+const ROOT = path.join(__dirname, '..');
+
+function options() {
+	const versions = (process.env.E2E_N8N_VERSIONS || LINES.join(','))
+		.split(',')
+		.map((v) => v.trim())
+		.filter(Boolean);
+	const unknown = versions.filter((v) => !LINES.includes(v));
+	if (unknown.length) throw new Error(`unknown n8n line(s) ${unknown.join(', ')}; known: ${LINES.join(', ')}`);
+	const browser = process.env.E2E_BROWSER || '2.8.4';
+	return {
+		versions,
+		browserOn: (version) => browser === 'all' || browser.split(',').includes(version),
+		keep: process.env.E2E_KEEP === '1',
+		screenshotsDir: process.env.E2E_SCREENSHOTS_DIR ? path.resolve(ROOT, process.env.E2E_SCREENSHOTS_DIR) : undefined,
+		only: process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : undefined,
+	};
+}
+
+function newestMtime(dir, pattern) {
+	let newest = 0;
+	if (!fs.existsSync(dir)) return newest;
+	for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+		if (entry.isFile() && pattern.test(entry.name)) {
+			newest = Math.max(newest, fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+		}
+	}
+	return newest;
+}
+
+function checkBuild() {
+	const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	const missing = [...pkg.n8n.nodes, ...pkg.n8n.credentials].filter((file) => !fs.existsSync(path.join(ROOT, file)));
+	if (missing.length) throw new Error(`not built (missing ${missing.join(', ')}): run npm run build first`);
+	const sources = Math.max(newestMtime(path.join(ROOT, 'nodes'), /\.ts$/), newestMtime(path.join(ROOT, 'credentials'), /\.ts$/));
+	const built = newestMtime(path.join(ROOT, 'dist'), /\.js$/);
+	if (sources > built) process.stdout.write('     warning: a source file is newer than dist/ — run npm run build to test the current code\n');
+	return pkg;
+}
+
+/** npm pack into `dir` (this also exercises the "files" list); returns the tarball and its file list. */
+function pack(dir) {
+	const result = proc.run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT });
+	if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
+	const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('[')));
+	return { tarball: path.join(dir, info.filename), files: info.files.map((f) => f.path), size: info.size };
+}
+
+async function runLine(version, pkg, packed, opts, report) {
+	report.prefix = `[n8n ${version}] `;
+	const started = Date.now();
+	const runtime = await useN8n(version);
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `giftronaut-e2e-${version}-`));
+	const forget = proc.onInterrupt(() => fs.rmSync(workDir, { recursive: true, force: true }));
+	const userFolder = path.join(workDir, 'user');
+	fs.mkdirSync(userFolder);
+	const netlog = path.join(workDir, 'netlog.jsonl');
+	fs.writeFileSync(netlog, '');
+	let sandbox;
+	let n8n;
+	try {
+		installPackage(packed.tarball, userFolder, pkg.name);
+		sandbox = await SandboxProcess.start({ logFile: path.join(workDir, 'sandbox.log'), args: ['--quiet'] });
+		n8n = new N8n({
+			runtime,
+			userFolder,
+			logDir: workDir,
+			port: await proc.freePort(),
+			brokerPort: await proc.freePort(),
+			cliBrokerPort: await proc.freePort(),
+			netlog,
+		});
+		await runChecks({ version, runtime, n8n, sandbox, report, workDir, netlog, packed, opts });
+	} catch (error) {
+		report.fail('line aborted', error.message);
+		if (n8n && n8n.server) report.info(`n8n log: ${path.join(workDir, 'n8n-server.log')}`);
+	} finally {
+		if (n8n) await n8n.stop();
+		if (sandbox) await sandbox.stop();
+		if (opts.keep || report.failed) report.info(`work folder kept: ${workDir}`);
+		else fs.rmSync(workDir, { recursive: true, force: true });
+		forget();
+		report.info(`line took ${Math.round((Date.now() - started) / 1000)} s`);
+	}
+}
+
+async function main() {
+	proc.installExitHandlers();
+	const report = new Report();
+	const started = Date.now();
+	let opts;
+	let packDir;
+	try {
+		opts = options();
+		const pkg = checkBuild();
+		packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'giftronaut-pack-'));
+		proc.onInterrupt(() => fs.rmSync(packDir, { recursive: true, force: true }));
+		const packed = pack(packDir);
+		await report.check('npm pack: tarball has the nodes, the credential and icons, and no tests or sources', () => {
+			const need = [...pkg.n8n.nodes, ...pkg.n8n.credentials, 'package.json'];
+			const missing = need.filter((file) => !packed.files.includes(file));
+			const stray = packed.files.filter((file) => /^(test|e2e|examples|nodes|credentials)\//.test(file) || file.endsWith('.ts') && !file.endsWith('.d.ts'));
+			if (missing.length) throw new Error(`missing ${missing.join(', ')}`);
+			if (stray.length) throw new Error(`should not ship ${stray.slice(0, 5).join(', ')}`);
+			if (!packed.files.some((file) => file.endsWith('.svg'))) throw new Error('no icon in the tarball');
+			return `${packed.files.length} files, ${Math.round(packed.size / 1024)} kB`;
+		});
+		for (const version of opts.versions) await runLine(version, pkg, packed, opts, report);
+	} catch (error) {
+		report.fail('e2e setup', error.message);
+	} finally {
+		if (packDir) fs.rmSync(packDir, { recursive: true, force: true });
+		await proc.stopAll();
+	}
+	report.prefix = '';
+	report.info(`total ${Math.round((Date.now() - started) / 1000)} s`);
+	report.summary();
+	process.exitCode = report.failed > 0 || report.passed === 0 ? 1 : 0;
+}
+
+main();
