@@ -9,8 +9,32 @@ const path = require('node:path');
 
 const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
+function findChromium() {
+	return CHROMIUM_CANDIDATES.find((candidate) => candidate && fs.existsSync(candidate));
+}
+
+// A fresh Debian machine has no browser: as root, install Debian's Chromium (a registry package,
+// no browser download of puppeteer's own).
+function installChromium() {
+	const { execFileSync } = require('node:child_process');
+	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) return;
+	console.log('  installing Debian chromium with apt-get (once per machine)');
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
+	execFileSync(
+		'apt-get',
+		['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'],
+		{ stdio: 'ignore', env },
+	);
+}
+
 function chromiumPath() {
-	const found = CHROMIUM_CANDIDATES.find((candidate) => candidate && fs.existsSync(candidate));
+	let found = findChromium();
+	if (!found) {
+		installChromium();
+		found = findChromium();
+	}
 	if (!found) {
 		throw new Error('Chromium not found: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH');
 	}
