@@ -1,0 +1,226 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { OrderLister, PollBudget } from './trigger/listing';
+import {
+	activate,
+	OrderPoll,
+	stateSignature,
+	type EventStatus,
+	type TriggerFilters,
+} from './trigger/poll';
+import { sampleOrders } from './trigger/sample';
+import { loadState, saveState } from './trigger/state';
+
+const EVENT_STATUS: Record<string, EventStatus> = {
+	orderCompleted: 'COMPLETE',
+	orderCanceled: 'CANCELED',
+};
+const CARD_TYPES = ['BRANDED_CARD', 'CHOICE_CARD'];
+const ORDER_TYPES = ['CAMPAIGN', 'LINK', 'ONE_TIME', 'REWARD', 'SMART'];
+/** Without n8n's poll budget (n8n-workflow < 2.41), optional work stops after this long. */
+const DEFAULT_BUDGET_MS = 45_000;
+
+type PollFunctionsWithBudget = IPollFunctions & { getPollBudgetMs?: () => number };
+
+export class GiftronautTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Giftronaut Trigger',
+		name: 'giftronautTrigger',
+		icon: {
+			light: 'file:../../icons/giftronaut.svg',
+			dark: 'file:../../icons/giftronaut.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"] === "orderCanceled" ? "Order Canceled" : "Order Completed"}}',
+		description: 'Starts the workflow when a Giftronaut order is completed or canceled',
+		defaults: {
+			name: 'Giftronaut Trigger',
+		},
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'giftronautApi',
+				required: true,
+			},
+		],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Order Canceled',
+						value: 'orderCanceled',
+						description:
+							'An order was canceled (for example a scheduled order before its send time)',
+					},
+					{
+						name: 'Order Completed',
+						value: 'orderCompleted',
+						description:
+							'An order reached COMPLETE: its gift cards were sent and its reward links exist',
+					},
+				],
+				default: 'orderCompleted',
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: [
+					{
+						displayName: 'Card Type',
+						name: 'cardType',
+						type: 'options',
+						options: [
+							{ name: 'Branded Card', value: 'BRANDED_CARD' },
+							{ name: 'Choice Card', value: 'CHOICE_CARD' },
+						],
+						default: 'BRANDED_CARD',
+						description: 'Only orders of this card type',
+					},
+					{
+						displayName: 'Order Type',
+						name: 'orderType',
+						type: 'options',
+						options: [
+							{ name: 'Campaign', value: 'CAMPAIGN' },
+							{ name: 'Link', value: 'LINK' },
+							{ name: 'One Time', value: 'ONE_TIME' },
+							{ name: 'Reward', value: 'REWARD' },
+							{ name: 'Smart', value: 'SMART' },
+						],
+						default: 'ONE_TIME',
+						description: 'Only orders of this type',
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Full Order',
+						name: 'includeFullOrder',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to fetch each order in full (recipients and their reward links), at one extra request per order',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const node = this.getNode();
+		const event = this.getNodeParameter('event', 'orderCompleted') as string;
+		const status = EVENT_STATUS[event];
+		if (!status) {
+			throw new NodeOperationError(
+				node,
+				`Event "${event}" is not supported: choose Order Completed or Order Canceled`,
+			);
+		}
+		const filters = readFilters.call(this);
+		const includeFullOrder =
+			(this.getNodeParameter('options', {}) as IDataObject).includeFullOrder === true;
+		const withBudget = this as PollFunctionsWithBudget;
+		const budgetMs =
+			typeof withBudget.getPollBudgetMs === 'function'
+				? Math.max(1000, withBudget.getPollBudgetMs() * 0.8)
+				: DEFAULT_BUDGET_MS;
+		const lister = new OrderLister(this, filters, new PollBudget(budgetMs));
+
+		if (this.getMode() === 'manual') {
+			const sample = await sampleOrders(lister, status, Date.now());
+			if (sample.length === 0) {
+				const what = status === 'COMPLETE' ? 'completed' : 'canceled';
+				throw new NodeOperationError(node, `No ${what} orders match this trigger yet`, {
+					description: `Giftronaut returned no ${what} orders for this account and these filters. Create an order (or wait for one to finish), then fetch a test event again.`,
+				});
+			}
+			return [this.helpers.returnJsonArray(await shapeOrders(lister, sample, includeFullOrder))];
+		}
+
+		const staticData = this.getWorkflowStaticData('node');
+		const signature = stateSignature(status, filters);
+		const state = loadState(staticData);
+		if (!state || state.signature !== signature) {
+			saveState(staticData, await activate(lister, status, signature, Date.now()));
+			return null;
+		}
+		const run = new OrderPoll(lister, status, state);
+		await run.run();
+		const found = [...run.emitted.values()].sort(
+			(a, b) =>
+				String(a.order.createdAt).localeCompare(String(b.order.createdAt)) ||
+				String(a.order.orderId).localeCompare(String(b.order.orderId)),
+		);
+		const orders = await shapeOrders(
+			lister,
+			found.map((entry) => entry.order),
+			includeFullOrder,
+			new Set(found.filter((entry) => entry.full).map((entry) => String(entry.order.orderId))),
+		);
+		saveState(staticData, state);
+		return orders.length ? [this.helpers.returnJsonArray(orders)] : null;
+	}
+}
+
+function readFilters(this: IPollFunctions): TriggerFilters {
+	const raw = this.getNodeParameter('filters', {}) as IDataObject;
+	const filters: TriggerFilters = {};
+	const pick = (field: 'cardType' | 'orderType', label: string, allowed: string[]) => {
+		const value = raw[field];
+		if (value === undefined || value === '') return;
+		if (typeof value !== 'string' || !allowed.includes(value)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Filters → ${label} "${String(value)}" is not valid: use one of ${allowed.join(', ')}`,
+			);
+		}
+		filters[field] = value;
+	};
+	pick('cardType', 'Card Type', CARD_TYPES);
+	pick('orderType', 'Order Type', ORDER_TYPES);
+	return filters;
+}
+
+/** List summaries by default; the full order (recipients, reward links) with Include Full Order. */
+async function shapeOrders(
+	lister: OrderLister,
+	orders: IDataObject[],
+	includeFullOrder: boolean,
+	alreadyFull = new Set<string>(),
+): Promise<IDataObject[]> {
+	const shaped: IDataObject[] = [];
+	for (const order of orders) {
+		const id = String(order.orderId);
+		if (!includeFullOrder) {
+			const summary = { ...order };
+			delete summary.recipients;
+			shaped.push(summary);
+		} else {
+			shaped.push(alreadyFull.has(id) ? order : { ...(await lister.get(id)), orderId: id });
+		}
+	}
+	return shaped;
+}

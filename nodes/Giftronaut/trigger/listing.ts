@@ -1,0 +1,305 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { MAX_PAGE_SIZE, apiRequest, unwrapList, unwrapObject } from '../transport';
+import type { OrderSummary } from '../helpers/types';
+
+const PAGE = MAX_PAGE_SIZE;
+const ORDERS_PATH = '/api/v1/orders';
+/** No count search goes past this page (10 million orders). */
+const MAX_COUNT_PAGE = 100_000;
+/** Lists this short are read again when a pass missed orders (a reshuffled list can hide some). */
+const SMALL_LIST_PAGES = 5;
+const SMALL_LIST_PASSES = 3;
+const MAX_PASSES = 10;
+
+export interface OrderQuery {
+	status?: string;
+	startDate?: string;
+	endDate?: string;
+}
+
+/** Time this poll may spend on optional work (discovery, checks); what it found is still emitted. */
+export class PollBudget {
+	private readonly deadline: number;
+
+	requests = 0;
+
+	constructor(ms: number) {
+		this.deadline = Date.now() + ms;
+	}
+
+	get spent(): boolean {
+		return Date.now() > this.deadline;
+	}
+}
+
+export interface ProbeResult {
+	page: number;
+	items: OrderSummary[];
+	/** False when the list holds exactly the expected number of orders. */
+	changed: boolean;
+	/** The list's length, when this page tells it exactly. */
+	total?: number;
+	/** True when the list is shorter than expected. */
+	shrank: boolean;
+}
+
+export interface SweepOptions {
+	query: OrderQuery;
+	/** The list's length, if known. */
+	total?: number;
+	/** A page known to be full (the count probe's): the list is at least that long. */
+	fullPage?: number;
+	/** A page already fetched (the probe), so it is not fetched again. */
+	fetched?: { page: number; items: OrderSummary[] };
+	/** Page numbers where an earlier, unfinished sweep stopped. */
+	resume?: [number, number] | null;
+	/** Returns true when the order was new to the caller (steers the sweep towards that end). */
+	onItem: (order: OrderSummary) => boolean | void;
+	/** Checked after every page: stop once the caller has what it needs. */
+	done: (total: number | undefined, distinct: number) => boolean;
+	/** Whole passes over the list (a list served in a new random order per request needs more). */
+	maxPasses?: number;
+	/** Keep making passes (up to a bound) while the last one still found new orders. */
+	passWhileFinding?: boolean;
+}
+
+export interface SweepResult {
+	total?: number;
+	done: boolean;
+	/** Every page of the list was read at least once and the caller is still not done. */
+	covered: boolean;
+	/** Set when the budget ran out: where to carry on. */
+	resume: [number, number] | null;
+}
+
+const lastPageOf = (total: number) => Math.max(1, Math.ceil(total / PAGE));
+
+/**
+ * Which page to read next. The list order is undocumented, so new orders may sit at the front
+ * (newest first), at the back (oldest first) or anywhere: read page 1 and the last page first,
+ * then work inwards from both ends, favouring the end whose last page brought something new.
+ */
+class PagePlan {
+	readonly visited = new Set<number>();
+
+	private lastPage: number | undefined;
+
+	private front: number;
+
+	private back: number;
+
+	private frontYield = 1;
+
+	private backYield = 1;
+
+	private frontTurn = true;
+
+	private lastSide: 'front' | 'back' = 'front';
+
+	constructor(resume?: [number, number] | null) {
+		this.front = resume?.[0] ?? 1;
+		this.back = resume?.[1] ?? Number.MAX_SAFE_INTEGER;
+	}
+
+	visit(page: number): void {
+		this.visited.add(page);
+	}
+
+	get knowsEnd(): boolean {
+		return this.lastPage !== undefined;
+	}
+
+	get maxVisited(): number {
+		return Math.max(0, ...this.visited);
+	}
+
+	setTotal(total: number | undefined): void {
+		this.lastPage = total === undefined ? undefined : lastPageOf(total);
+		if (this.lastPage !== undefined) this.back = Math.min(Math.max(this.back, 1), this.lastPage);
+	}
+
+	/** How many new orders the page last returned by next() brought. */
+	recordYield(fresh: number): void {
+		if (this.lastSide === 'front') this.frontYield = fresh;
+		else this.backYield = fresh;
+	}
+
+	next(): number | undefined {
+		const last = this.lastPage;
+		if (last === undefined) return undefined;
+		if (!this.visited.has(1)) return this.take(1, 'front');
+		if (!this.visited.has(last)) return this.take(last, 'back');
+		const preferFront =
+			this.frontYield === this.backYield ? this.frontTurn : this.frontYield > this.backYield;
+		this.frontTurn = !this.frontTurn;
+		for (const side of preferFront ? (['front', 'back'] as const) : (['back', 'front'] as const)) {
+			if (side === 'front') {
+				while (this.front <= last && this.visited.has(this.front)) this.front++;
+				if (this.front <= last) return this.take(this.front, 'front');
+			} else {
+				while (this.back >= 1 && this.visited.has(this.back)) this.back--;
+				if (this.back >= 1) return this.take(this.back, 'back');
+			}
+		}
+		for (let page = 1; page <= last; page++)
+			if (!this.visited.has(page)) return this.take(page, 'front');
+		return undefined;
+	}
+
+	private take(page: number, side: 'front' | 'back'): number {
+		this.lastSide = side;
+		return page;
+	}
+
+	resumePoint(): [number, number] {
+		return [this.front, this.back];
+	}
+}
+
+/** Reads `GET /api/v1/orders` with the node's filters: pages, count probes and sweeps. */
+export class OrderLister {
+	constructor(
+		private readonly context: IPollFunctions,
+		private readonly filters: IDataObject,
+		readonly budget: PollBudget,
+	) {}
+
+	async page(query: OrderQuery, page: number): Promise<OrderSummary[]> {
+		this.budget.requests++;
+		const response = await apiRequest.call(this.context, {
+			method: 'GET',
+			path: ORDERS_PATH,
+			qs: { ...this.filters, ...query, page, pageSize: PAGE },
+		});
+		return unwrapList<OrderSummary>(response.body).filter(
+			(order) => order && typeof order.orderId === 'string',
+		);
+	}
+
+	async get(orderId: string): Promise<IDataObject> {
+		this.budget.requests++;
+		const response = await apiRequest.call(this.context, {
+			method: 'GET',
+			path: `${ORDERS_PATH}/${encodeURIComponent(orderId)}`,
+		});
+		return unwrapObject<IDataObject>(response.body);
+	}
+
+	/**
+	 * One request: does the list still hold exactly `expected` orders? Reads the page where the
+	 * list would end, whatever order the server lists in.
+	 */
+	async probe(query: OrderQuery, expected: number): Promise<ProbeResult> {
+		const page = Math.floor(expected / PAGE) + 1;
+		const items = await this.page(query, page);
+		const onPage = expected - (page - 1) * PAGE;
+		if (items.length === onPage)
+			return { page, items, changed: false, total: expected, shrank: false };
+		const total =
+			items.length < PAGE && (items.length > 0 || page === 1)
+				? (page - 1) * PAGE + items.length
+				: undefined;
+		return { page, items, changed: true, total, shrank: items.length < onPage };
+	}
+
+	/** The list's exact length, by galloping and bisecting over page numbers (log(pages) requests). */
+	async count(
+		query: OrderQuery,
+		firstPage = 1,
+		onItem?: (order: OrderSummary) => unknown,
+	): Promise<number> {
+		const start = Math.max(1, firstPage);
+		let full = 0;
+		let page = start;
+		let step = 1;
+		let notFull = 0;
+		let notFullLength = 0;
+		for (;;) {
+			const items = await this.page(query, page);
+			items.forEach((order) => onItem?.(order));
+			if (items.length < PAGE) {
+				if (items.length > 0) return (page - 1) * PAGE + items.length;
+				notFull = page;
+				notFullLength = 0;
+				break;
+			}
+			full = page;
+			page = Math.min(start + step, MAX_COUNT_PAGE);
+			step *= 2;
+			if (page === full) return full * PAGE;
+		}
+		while (notFull - full > 1) {
+			const middle = Math.floor((full + notFull) / 2);
+			const items = await this.page(query, middle);
+			items.forEach((order) => onItem?.(order));
+			if (items.length === PAGE) {
+				full = middle;
+			} else {
+				notFull = middle;
+				notFullLength = items.length;
+				if (items.length > 0) break;
+			}
+		}
+		return (notFull - 1) * PAGE + notFullLength;
+	}
+
+	/** Reads pages until `done` says so, the list is covered `maxPasses` times, or the budget is spent. */
+	async sweep(options: SweepOptions): Promise<SweepResult> {
+		let total = options.total;
+		const distinct = new Set<string>();
+		let plan = new PagePlan(options.resume);
+		let maxFull = options.fullPage ?? 0;
+		plan.setTotal(total);
+		const absorb = (page: number, items: OrderSummary[]): number => {
+			plan.visit(page);
+			let fresh = 0;
+			for (const order of items) {
+				distinct.add(order.orderId);
+				if (options.onItem(order)) fresh++;
+			}
+			if (items.length === PAGE) {
+				maxFull = Math.max(maxFull, page);
+				if (total !== undefined && total < page * PAGE) total = undefined;
+			} else if (items.length > 0 || page === 1) {
+				total = Math.max(total ?? 0, (page - 1) * PAGE + items.length);
+			}
+			plan.setTotal(total);
+			return fresh;
+		};
+		if (options.fetched) absorb(options.fetched.page, options.fetched.items);
+		for (let pass = 1; ; pass++) {
+			let freshInPass = 0;
+			while (!options.done(total, distinct.size)) {
+				if (this.budget.spent) {
+					return { total, done: false, covered: false, resume: plan.resumePoint() };
+				}
+				if (total === undefined) {
+					if (plan.visited.has(1)) {
+						// The list is longer than known: find its end in a few requests, not page by page.
+						total = await this.count(options.query, maxFull + 1, options.onItem);
+						plan.setTotal(total);
+					} else {
+						absorb(1, await this.page(options.query, 1));
+					}
+					continue;
+				}
+				const page = plan.next();
+				if (page === undefined) break;
+				const fresh = absorb(page, await this.page(options.query, page));
+				plan.recordYield(fresh);
+				freshInPass += fresh;
+			}
+			if (options.done(total, distinct.size)) {
+				return { total, done: true, covered: false, resume: null };
+			}
+			const smallList = total !== undefined && lastPageOf(total) <= SMALL_LIST_PAGES;
+			const finding = options.passWhileFinding === true && freshInPass > 0 && pass < MAX_PASSES;
+			if (!finding && pass >= (options.maxPasses ?? (smallList ? SMALL_LIST_PASSES : 1))) {
+				return { total, done: false, covered: true, resume: null };
+			}
+			plan = new PagePlan();
+			plan.setTotal(total);
+		}
+	}
+}
