@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as balance from './actions/balance/Balance.resource';
@@ -11,7 +16,10 @@ export class Giftronaut implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Giftronaut',
 		name: 'giftronaut',
-		icon: { light: 'file:../../icons/giftronaut.svg', dark: 'file:../../icons/giftronaut.dark.svg' },
+		icon: {
+			light: 'file:../../icons/giftronaut.svg',
+			dark: 'file:../../icons/giftronaut.dark.svg',
+		},
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

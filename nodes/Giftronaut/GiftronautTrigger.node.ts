@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { cardTypeFilter, orderTypeFilter } from './actions/common.descriptions';
 import { OrderLister, PollBudget } from './trigger/listing';
 import {
 	activate,
@@ -81,33 +82,7 @@ export class GiftronautTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Filter',
 				default: {},
-				options: [
-					{
-						displayName: 'Card Type',
-						name: 'cardType',
-						type: 'options',
-						options: [
-							{ name: 'Branded Card', value: 'BRANDED_CARD' },
-							{ name: 'Choice Card', value: 'CHOICE_CARD' },
-						],
-						default: 'BRANDED_CARD',
-						description: 'Only orders of this card type',
-					},
-					{
-						displayName: 'Order Type',
-						name: 'orderType',
-						type: 'options',
-						options: [
-							{ name: 'Campaign', value: 'CAMPAIGN' },
-							{ name: 'Link', value: 'LINK' },
-							{ name: 'One Time', value: 'ONE_TIME' },
-							{ name: 'Reward', value: 'REWARD' },
-							{ name: 'Smart', value: 'SMART' },
-						],
-						default: 'ONE_TIME',
-						description: 'Only orders of this type',
-					},
-				],
+				options: [cardTypeFilter, orderTypeFilter],
 			},
 			{
 				displayName: 'Options',

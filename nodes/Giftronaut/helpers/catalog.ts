@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { walkPages, type GiftronautContext, type PageWalk, type PageWalkResult } from '../transport';
+import {
+	walkPages,
+	type GiftronautContext,
+	type PageWalk,
+	type PageWalkResult,
+} from '../transport';
 import { CATALOG_PATHS, type CardType, type Product } from './types';
 
 /** The whole catalog of a card type, read at most once per node run (a walk of ~2 pages). */

@@ -10,7 +10,8 @@ const KEY_CHARACTERS = /^[\x21-\x7E]+$/;
 function canonicalValue(value: unknown): unknown {
 	if (value === null || value === undefined) return null;
 	if (value instanceof Date) return value.toISOString();
-	if (Array.isArray(value)) return value.map((entry) => (entry === undefined ? null : canonicalValue(entry)));
+	if (Array.isArray(value))
+		return value.map((entry) => (entry === undefined ? null : canonicalValue(entry)));
 	if (typeof value === 'object') {
 		const sorted: Record<string, unknown> = {};
 		for (const name of Object.keys(value).sort()) {

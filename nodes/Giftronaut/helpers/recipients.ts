@@ -28,7 +28,9 @@ const TEXT_FIELDS: Array<[keyof Recipient & string, string]> = [
 export function readRecipientInputs(this: IExecuteFunctions, itemIndex: number): RecipientInput[] {
 	const source = this.getNodeParameter('recipientSource', itemIndex, 'fields') as string;
 	if (source === 'list') {
-		const list = this.getNodeParameter('recipients', itemIndex, {}) as { recipient?: IDataObject[] };
+		const list = this.getNodeParameter('recipients', itemIndex, {}) as {
+			recipient?: IDataObject[];
+		};
 		const entries = list.recipient ?? [];
 		return entries.map((values, index) => ({
 			label: `Recipient ${index + 1} of ${entries.length}: `,
@@ -57,7 +59,9 @@ function readText(value: unknown): { text?: string; problem?: string } {
 	if (typeof value !== 'string') return { problem: `must be text, got ${typeof value}` };
 	const text = value.trim();
 	if (text.length > MAX_TEXT_LENGTH) {
-		return { problem: `is ${text.length} characters long; Giftronaut accepts at most ${MAX_TEXT_LENGTH}` };
+		return {
+			problem: `is ${text.length} characters long; Giftronaut accepts at most ${MAX_TEXT_LENGTH}`,
+		};
 	}
 	return text ? { text } : {};
 }

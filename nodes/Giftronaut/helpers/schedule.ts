@@ -28,7 +28,8 @@ export function toLocalDateTime(value: unknown): string | undefined {
 	const match = WALL_CLOCK.exec(asText(value));
 	if (!match) return undefined;
 	const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
-	if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
+	if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59)
+		return undefined;
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return `${match[1]}-${match[2]}-${match[3]}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
 }
@@ -69,7 +70,14 @@ function offsetMs(instant: number, timeZone: string): number {
 	for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
 		parts[part.type] = Number(part.value);
 	}
-	const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+	const asUtc = Date.UTC(
+		parts.year,
+		parts.month - 1,
+		parts.day,
+		parts.hour,
+		parts.minute,
+		parts.second,
+	);
 	return asUtc - Math.floor(instant / 1000) * 1000;
 }
 

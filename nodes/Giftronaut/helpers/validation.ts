@@ -28,7 +28,9 @@ export function readAmount(raw: unknown): AmountReading {
 	} else if (raw === undefined || raw === null || raw === '') {
 		return { problem: 'is required' };
 	} else {
-		return { problem: `${JSON.stringify(raw)} is not a number: write it like 25 or 12.50, without a currency sign or thousands separator` };
+		return {
+			problem: `${JSON.stringify(raw)} is not a number: write it like 25 or 12.50, without a currency sign or thousands separator`,
+		};
 	}
 	if (!Number.isFinite(amount)) return { problem: `${String(raw)} is not a number` };
 	if (amount <= 0) return { problem: `${amount} must be greater than 0` };

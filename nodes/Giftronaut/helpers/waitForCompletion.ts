@@ -57,7 +57,11 @@ export async function waitForCompletion(
 				outcomes.set(orderId, { order, timedOut: false });
 				if (!isFinalStatus(order.status)) stillPending.push(orderId);
 			} catch (error) {
-				outcomes.set(orderId, { ...outcomes.get(orderId), timedOut: false, error: (error as Error).message });
+				outcomes.set(orderId, {
+					...outcomes.get(orderId),
+					timedOut: false,
+					error: (error as Error).message,
+				});
 			}
 		}
 		pending = stillPending;

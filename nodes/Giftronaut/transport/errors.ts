@@ -42,7 +42,11 @@ function findRequestError(error: ErrorLike): ErrorLike {
 	// httpRequestWithAuthentication wraps the HTTP client's error in a NodeApiError (as `cause`).
 	let current: ErrorLike | undefined = error;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (current.response || current.isAxiosError || (current.code && NETWORK_CODES.has(current.code))) {
+		if (
+			current.response ||
+			current.isAxiosError ||
+			(current.code && NETWORK_CODES.has(current.code))
+		) {
 			return current;
 		}
 		current = current.cause;
@@ -71,7 +75,12 @@ function fromNodeApiError(error: ErrorLike, requestId: string): RequestFailure |
 	const code = String(httpCode);
 	if (/^\d{3}$/.test(code)) {
 		const data = context?.data;
-		return failureFromResponse(Number(code), Array.isArray(data) ? undefined : data, undefined, requestId);
+		return failureFromResponse(
+			Number(code),
+			Array.isArray(data) ? undefined : data,
+			undefined,
+			requestId,
+		);
 	}
 	if (!NETWORK_CODES.has(code)) return undefined;
 	return {
@@ -170,7 +179,9 @@ export function giftronautApiError(
 		lines.push(`Gave up after ${attempts} attempts.`);
 	}
 	if (failure.httpCode === 429 && failure.retryAfterMs !== undefined) {
-		lines.push(`Giftronaut asked to wait ${Math.ceil(failure.retryAfterMs / 1000)} s before retrying.`);
+		lines.push(
+			`Giftronaut asked to wait ${Math.ceil(failure.retryAfterMs / 1000)} s before retrying.`,
+		);
 	}
 	lines.push(`${request.method} ${request.path} — X-Request-Id: ${context.requestIds.join(', ')}`);
 	const sanitized: JsonObject = {

@@ -121,10 +121,11 @@ export async function apiRequest<T = unknown>(
 		};
 		let failure: RequestFailure;
 		try {
-			const response = await send.call<GiftronautContext, [IHttpRequestOptions], Promise<FullResponse<T>>>(
-				this,
-				options,
-			);
+			const response = await send.call<
+				GiftronautContext,
+				[IHttpRequestOptions],
+				Promise<FullResponse<T>>
+			>(this, options);
 			if (response.statusCode < 400) {
 				return {
 					body: response.body,
@@ -132,7 +133,12 @@ export async function apiRequest<T = unknown>(
 					requestId: String(response.headers?.['x-request-id'] ?? requestId),
 				};
 			}
-			failure = failureFromResponse(response.statusCode, response.body, response.headers, requestId);
+			failure = failureFromResponse(
+				response.statusCode,
+				response.body,
+				response.headers,
+				requestId,
+			);
 		} catch (error) {
 			failure = readFailure(error, requestId);
 		}

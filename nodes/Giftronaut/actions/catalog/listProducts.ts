@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { loadCatalog } from '../../helpers/catalog';
 import { forEachItem } from '../../helpers/perItem';
+import { readLimit, returnAllAndLimit } from '../common.descriptions';
 import { CATALOG_PATHS, type CardType, type Product } from '../../helpers/types';
 import { walkPages } from '../../transport';
 
@@ -20,23 +21,7 @@ interface CatalogFilters {
 export function listProductsDescription(operation: string, noun: string): INodeProperties[] {
 	const displayOptions = { show: { resource: ['catalog'], operation: [operation] } };
 	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions,
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-		},
+		...returnAllAndLimit(displayOptions),
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -75,7 +60,10 @@ function readFilters(this: IExecuteFunctions, itemIndex: number): CatalogFilters
 			throw new NodeOperationError(
 				this.getNode(),
 				`The Currency filter "${currency}" is not a three-letter ISO 4217 code (item ${itemIndex})`,
-				{ itemIndex, description: 'Use a code such as USD, EUR, GBP or CAD, or remove the filter.' },
+				{
+					itemIndex,
+					description: 'Use a code such as USD, EUR, GBP or CAD, or remove the filter.',
+				},
 			);
 		}
 		filters.currencyCode = currency.toUpperCase();
@@ -113,21 +101,13 @@ export async function listProducts(
 	cardType: CardType,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex) => {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = readLimit.call(this, itemIndex);
 		const filters = readFilters.call(this, itemIndex);
 		const keep = (product: Product) => matches(product, filters);
-		if (returnAll) {
+		if (limit === undefined) {
 			// Shared per run (and with Order → Create's product lookup), so many items cost one walk.
 			const catalog = await loadCatalog.call(this, cardType, { ...filters });
 			return catalog.filter(keep);
-		}
-		const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
-		if (!Number.isInteger(limit) || limit < 1) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Limit must be a whole number of at least 1, not "${limit}" (item ${itemIndex})`,
-				{ itemIndex, description: 'Set Limit to 1 or more, or turn on Return All.' },
-			);
 		}
 		const walkProducts = walkPages<Product>;
 		const result = await walkProducts.call(this, {

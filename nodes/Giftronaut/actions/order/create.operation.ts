@@ -78,7 +78,9 @@ function summarize(failures: Failures): Error {
 	];
 	if (others.length) {
 		const shown = others.slice(0, 5).join('\n');
-		lines.push(`${others.length} more item(s) have problems:\n${shown}${others.length > 5 ? '\n…' : ''}`);
+		lines.push(
+			`${others.length} more item(s) have problems:\n${shown}${others.length > 5 ? '\n…' : ''}`,
+		);
 	}
 	first.description = lines.filter(Boolean).join('\n');
 	return first;

@@ -27,7 +27,8 @@ export async function execute(
 		if (!orderId) {
 			throw new NodeOperationError(this.getNode(), `Order ID is empty (item ${itemIndex})`, {
 				itemIndex,
-				description: 'Enter the ID of the order, e.g. OT20260415001234, or map it from a previous node.',
+				description:
+					'Enter the ID of the order, e.g. OT20260415001234, or map it from a previous node.',
 			});
 		}
 		const response = await apiRequest.call(this, {

@@ -7,29 +7,19 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { forEachItem } from '../../helpers/perItem';
+import {
+	cardTypeFilter,
+	orderTypeFilter,
+	readLimit,
+	returnAllAndLimit,
+} from '../common.descriptions';
 import type { OrderSummary } from '../../helpers/types';
 import { MAX_PAGE_SIZE, walkPages } from '../../transport';
 
 const displayOptions = { show: { resource: ['order'], operation: ['getMany'] } };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		displayOptions,
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit(displayOptions),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -38,16 +28,7 @@ export const description: INodeProperties[] = [
 		displayOptions,
 		default: {},
 		options: [
-			{
-				displayName: 'Card Type',
-				name: 'cardType',
-				type: 'options',
-				options: [
-					{ name: 'Branded Card', value: 'BRANDED_CARD' },
-					{ name: 'Choice Card', value: 'CHOICE_CARD' },
-				],
-				default: 'BRANDED_CARD',
-			},
+			cardTypeFilter,
 			{
 				displayName: 'End Date',
 				name: 'endDate',
@@ -55,19 +36,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'Only orders created on or before this day (the time of day is ignored)',
 			},
-			{
-				displayName: 'Order Type',
-				name: 'orderType',
-				type: 'options',
-				options: [
-					{ name: 'Campaign', value: 'CAMPAIGN' },
-					{ name: 'Link', value: 'LINK' },
-					{ name: 'One Time', value: 'ONE_TIME' },
-					{ name: 'Reward', value: 'REWARD' },
-					{ name: 'Smart', value: 'SMART' },
-				],
-				default: 'ONE_TIME',
-			},
+			orderTypeFilter,
 			{
 				displayName: 'Search Keyword',
 				name: 'searchKeyword',
@@ -114,7 +83,10 @@ function toApiDate(
 	let text: string | undefined;
 	if (value instanceof Date) {
 		text = Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-	} else if (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	} else if (
+		typeof value === 'object' &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	) {
 		text = String((value as { toISO: () => string | null }).toISO() ?? '');
 	} else {
 		text = String(value).trim();
@@ -162,15 +134,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const walkOrders = walkPages<OrderSummary>;
 	return await forEachItem.call(this, items, async (itemIndex) => {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Limit must be a whole number of at least 1, not "${limit}" (item ${itemIndex})`,
-				{ itemIndex, description: 'Set Limit to 1 or more, or turn on Return All.' },
-			);
-		}
+		const limit = readLimit.call(this, itemIndex);
 		const result = await walkOrders.call(this, {
 			path: '/api/v1/orders',
 			qs: buildQuery.call(this, itemIndex),

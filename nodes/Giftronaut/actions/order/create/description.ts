@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MAX_RECIPIENTS_PER_ORDER, DEFAULT_BATCH_SIZE, DEFAULT_WAIT_TIMEOUT_SECONDS } from './limits';
+import {
+	MAX_RECIPIENTS_PER_ORDER,
+	DEFAULT_BATCH_SIZE,
+	DEFAULT_WAIT_TIMEOUT_SECONDS,
+} from './limits';
 
 const show = { resource: ['order'], operation: ['create'] };
 const showFor = (extra: Record<string, string[]>) => ({ show: { ...show, ...extra } });
@@ -297,7 +301,7 @@ export const description: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getTimezones' },
 		default: 'America/New_York',
 		description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		displayOptions: showFor({ sendTiming: ['scheduled'] }),
 	},
 	{

@@ -20,11 +20,18 @@ function duplicateFact(member: Member): IDataObject {
 }
 
 /** The server's copy of a recipient (with its reward link), matched by position, else by email and amount. */
-function serverRecipient(sent: SentOrder, index: number, sentRecipient: Recipient): IDataObject | undefined {
+function serverRecipient(
+	sent: SentOrder,
+	index: number,
+	sentRecipient: Recipient,
+): IDataObject | undefined {
 	const list = sent.order.recipients;
 	if (!Array.isArray(list)) return undefined;
 	const byPosition = list[index] as IDataObject | undefined;
-	if (list.length === sent.planned.body.recipients.length && byPosition?.email === sentRecipient.email) {
+	if (
+		list.length === sent.planned.body.recipients.length &&
+		byPosition?.email === sentRecipient.email
+	) {
 		return byPosition;
 	}
 	return (list as IDataObject[]).find(
@@ -32,7 +39,11 @@ function serverRecipient(sent: SentOrder, index: number, sentRecipient: Recipien
 	);
 }
 
-function recipientItems(sent: SentOrder, member: Member, settings: RunSettings): INodeExecutionData[] {
+function recipientItems(
+	sent: SentOrder,
+	member: Member,
+	settings: RunSettings,
+): INodeExecutionData[] {
 	const { order, planned } = sent;
 	const output: INodeExecutionData[] = [];
 	for (let index = member.offset; index < member.offset + member.count; index++) {

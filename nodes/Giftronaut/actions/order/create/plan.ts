@@ -157,12 +157,19 @@ export function planOrders(
 				for (const member of part) failures.push({ itemIndex: member.draft.itemIndex, error });
 				return;
 			}
-			const body = canonicalJson({ cardType: part[0].draft.cardType, ...bodyWithoutKey(content, part) });
+			const body = canonicalJson({
+				cardType: part[0].draft.cardType,
+				...bodyWithoutKey(content, part),
+			});
 			const earlier = bodyOfKey.get(key);
 			if (earlier && earlier.body === body && !settings.combineItems) {
 				// The user's own key says these two items are one gift: send it once.
 				const source = earlier.planned.members[0];
-				earlier.planned.members.push({ ...source, itemIndex: firstIndex, duplicateOf: source.itemIndex });
+				earlier.planned.members.push({
+					...source,
+					itemIndex: firstIndex,
+					duplicateOf: source.itemIndex,
+				});
 				return;
 			}
 			if (earlier) {
@@ -191,7 +198,11 @@ export function planOrders(
 			if (error) failures.push({ itemIndex: item.draft.itemIndex, error });
 			continue;
 		}
-		planned.members.push({ ...source, itemIndex: item.draft.itemIndex, duplicateOf: source.itemIndex });
+		planned.members.push({
+			...source,
+			itemIndex: item.draft.itemIndex,
+			duplicateOf: source.itemIndex,
+		});
 	}
 	return { orders, failures };
 }

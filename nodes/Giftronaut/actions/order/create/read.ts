@@ -37,15 +37,27 @@ export function readSettings(this: IExecuteFunctions): RunSettings {
 	}
 	const waitSeconds = Number(options.waitTimeout ?? DEFAULT_WAIT_TIMEOUT_SECONDS);
 	if (!Number.isFinite(waitSeconds) || waitSeconds <= 0) {
-		throw inputError.call(this, undefined, `Wait Timeout ${String(options.waitTimeout)} must be a positive number of seconds`);
+		throw inputError.call(
+			this,
+			undefined,
+			`Wait Timeout ${String(options.waitTimeout)} must be a positive number of seconds`,
+		);
 	}
 	const timeoutMs = Number(options.timeout ?? 30000);
 	if (!Number.isFinite(timeoutMs) || timeoutMs < 1000) {
-		throw inputError.call(this, undefined, `Timeout ${String(options.timeout)} must be at least 1000 milliseconds`);
+		throw inputError.call(
+			this,
+			undefined,
+			`Timeout ${String(options.timeout)} must be at least 1000 milliseconds`,
+		);
 	}
 	const output = options.output ?? 'order';
 	if (output !== 'order' && output !== 'recipients') {
-		throw inputError.call(this, undefined, `Output "${String(output)}" must be "order" or "recipients"`);
+		throw inputError.call(
+			this,
+			undefined,
+			`Output "${String(output)}" must be "order" or "recipients"`,
+		);
 	}
 	return {
 		combineItems: options.combineItems === true,
@@ -62,12 +74,20 @@ function readSendTiming(this: IExecuteFunctions, itemIndex: number): SendTiming 
 	const timing = this.getNodeParameter('sendTiming', itemIndex, 'immediate') as string;
 	if (timing === 'immediate') return { type: 'IMMEDIATE' };
 	if (timing !== 'scheduled') {
-		throw inputError.call(this, itemIndex, `Send Timing "${timing}" must be "immediate" or "scheduled"`);
+		throw inputError.call(
+			this,
+			itemIndex,
+			`Send Timing "${timing}" must be "immediate" or "scheduled"`,
+		);
 	}
 	const rawAt = this.getNodeParameter('scheduledAt', itemIndex, '') as unknown;
 	const timezone = String(this.getNodeParameter('timezone', itemIndex, '') ?? '').trim();
 	if (rawAt === '' || rawAt === undefined || rawAt === null) {
-		throw inputError.call(this, itemIndex, 'Scheduled At is required when Send Timing is Scheduled');
+		throw inputError.call(
+			this,
+			itemIndex,
+			'Scheduled At is required when Send Timing is Scheduled',
+		);
 	}
 	const scheduledAt = toLocalDateTime(rawAt);
 	if (!scheduledAt) {
@@ -122,10 +142,18 @@ function readOptionalText(value: unknown): string | undefined {
 }
 
 /** Reads and shape-checks one item's parameters; throws a NodeOperationError naming field and item. */
-export function readDraft(this: IExecuteFunctions, itemIndex: number, settings: RunSettings): OrderDraft {
+export function readDraft(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RunSettings,
+): OrderDraft {
 	const cardType = this.getNodeParameter('cardType', itemIndex, 'branded') as CardType;
 	if (cardType !== 'branded' && cardType !== 'choice') {
-		throw inputError.call(this, itemIndex, `Card Type "${String(cardType)}" must be "branded" or "choice"`);
+		throw inputError.call(
+			this,
+			itemIndex,
+			`Card Type "${String(cardType)}" must be "branded" or "choice"`,
+		);
 	}
 	const productId = String(
 		this.getNodeParameter('product', itemIndex, '', { extractValue: true }) ?? '',

@@ -85,7 +85,8 @@ export function noteOrdersAlreadySent(error: Error, sent: SentOrder[]): Error {
 	if (sent.length === 0) return error;
 	if (!(error instanceof NodeApiError) && !(error instanceof NodeOperationError)) return error;
 	const ids = sent.map((entry) => String(entry.order.orderId ?? entry.planned.key));
-	const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+	const shown =
+		ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
 	const note = `${sent.length} order(s) of this run were already accepted before this error (${shown}). Re-running the workflow with the same input is safe: those come back as replays and are not charged again.`;
 	error.description = error.description ? `${error.description}\n${note}` : note;
 	return error;
