@@ -69,6 +69,18 @@ const hasMoreThan2Decimals = (a) => Math.abs(a * 100 - Math.round(a * 100)) > 1e
  * virtual clock, listing with filters/paging. Orders are kept in creation order (array) and
  * indexed by id (Map).
  */
+/** mulberry32: a small deterministic PRNG. */
+function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 function createOrderStore({ clock, getConfig, getBaseUrl }) {
   let orders = [];
   let byId = new Map();
@@ -76,8 +88,11 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
   let open = new Set(); // orders that may still be PENDING/IN_PROGRESS (for pendingBalance)
   let availableCents = 0;
   let seq = 0; // never reset, so order ids stay unique for the life of the process
+  let shuffleRandom = seededRandom(1);
 
   function reset(balanceUsd) {
+    // 'shuffled' lists are random but repeatable: the same test sees the same permutations.
+    shuffleRandom = seededRandom(1);
     orders = [];
     byId = new Map();
     idempotency = new Map();
@@ -438,7 +453,7 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
       const all = orders.filter(match);
       const end = Math.min(all.length, skip + pageSize);
       for (let i = 0; i < end; i++) { // partial Fisher-Yates: only the positions we return
-        const j = i + Math.floor(Math.random() * (all.length - i));
+        const j = i + Math.floor(shuffleRandom() * (all.length - i));
         const t = all[i]; all[i] = all[j]; all[j] = t;
       }
       for (let i = skip; i < end; i++) out.push(summary(all[i], now));

@@ -211,3 +211,19 @@ describe('Giftronaut Trigger: Fetch Test Event (manual mode)', () => {
 		);
 	});
 });
+
+describe('Giftronaut Trigger against a server that ignores page', () => {
+	test('fails loudly within a few requests instead of walking a phantom list', async () => {
+		h.sandbox.reset({ ignorePaging: true, lifecycle: { pendingMs: MINUTE, inProgressMs: MINUTE } });
+		const trigger = new TriggerDriver(h);
+		await trigger.activate();
+		for (let i = 0; i < 150; i++) create(h.sandbox);
+		h.sandbox.advanceClock(3 * MINUTE);
+		h.sandbox.clearRequests();
+
+		await expect(trigger.poll()).rejects.toThrow(
+			/returned the same 100 orders for pages \d+ and \d+ of GET \/api\/v1\/orders: the server ignores the page parameter/,
+		);
+		expect(h.sandbox.requests().length).toBeLessThanOrEqual(5);
+	});
+});

@@ -1,4 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE, apiRequest, unwrapList, unwrapObject } from '../transport';
 import type { OrderSummary } from '../helpers/types';
@@ -165,6 +166,9 @@ export class OrderLister {
 		readonly budget: PollBudget,
 	) {}
 
+	/** Full pages seen this poll, by query and content: the same full page twice means `page` is ignored. */
+	private readonly fullPages = new Map<string, number>();
+
 	async page(query: OrderQuery, page: number): Promise<OrderSummary[]> {
 		this.budget.requests++;
 		const response = await apiRequest.call(this.context, {
@@ -172,9 +176,35 @@ export class OrderLister {
 			path: ORDERS_PATH,
 			qs: { ...this.filters, ...query, page, pageSize: PAGE },
 		});
-		return unwrapList<OrderSummary>(response.body).filter(
+		const items = unwrapList<OrderSummary>(response.body).filter(
 			(order) => order && typeof order.orderId === 'string',
 		);
+		if (items.length === PAGE) this.checkPaging(query, page, items);
+		return items;
+	}
+
+	/**
+	 * Counting and sweeping rely on `page` being honoured. A server that ignores it would make every
+	 * page look full, so the poll would walk a phantom list of millions of orders: fail loudly instead.
+	 */
+	private checkPaging(query: OrderQuery, page: number, items: OrderSummary[]): void {
+		const content = items
+			.map((order) => order.orderId)
+			.sort()
+			.join(',');
+		const key = `${JSON.stringify(query)}|${content}`;
+		const earlier = this.fullPages.get(key);
+		if (earlier !== undefined && earlier !== page) {
+			throw new NodeOperationError(
+				this.context.getNode(),
+				`Giftronaut returned the same ${PAGE} orders for pages ${earlier} and ${page} of GET ${ORDERS_PATH}: the server ignores the page parameter`,
+				{
+					description:
+						'The trigger reads the order list page by page and cannot work while paging is broken. Check the Base URL of the credential (a proxy in between may drop query parameters), or contact Giftronaut support.',
+				},
+			);
+		}
+		this.fullPages.set(key, page);
 	}
 
 	async get(orderId: string): Promise<IDataObject> {
