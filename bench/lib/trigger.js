@@ -1,0 +1,156 @@
+'use strict';
+// Trigger figures: requests of an idle poll, static data after 100,000 orders, and the soak.
+const { createRng, pickSome } = require('./random');
+
+const HOUR = 3600 * 1000;
+const DAY = 24 * HOUR;
+const NODE_KEY = 'node:Giftronaut Trigger';
+let emailSeq = 0;
+
+function body(sandbox, extra = {}) {
+	emailSeq++;
+	return { productId: 'GC-AMAZON-USD', recipients: [{ email: `trigger${emailSeq}@example.com`, amount: 10 }], ...extra };
+}
+function scheduledBody(sandbox, inMs) {
+	const at = new Date(sandbox.now() + inMs).toISOString().slice(0, 19);
+	return body(sandbox, { sendTiming: { type: 'SCHEDULED', scheduledAt: at, timezone: 'UTC' } });
+}
+const create = (sandbox, b = body(sandbox)) => sandbox.createOrder(b).order;
+const bytes = (value) => Buffer.byteLength(JSON.stringify(value ?? {}), 'utf8');
+
+/** Every request the sandbox saw during fn (API and token requests). */
+async function counting(sandbox, fn) {
+	sandbox.clearRequests();
+	const result = await fn();
+	return { result, requests: sandbox.requests().length };
+}
+
+async function runIdlePoll(h, { log }) {
+	const instant = { pendingMs: 0, inProgressMs: 0 };
+	h.sandbox.reset({ lifecycle: instant });
+	for (let i = 0; i < 2500; i++) create(h.sandbox);
+	const poller = h.poller({});
+	await poller.poll(); // activation
+	for (let i = 0; i < 250; i++) create(h.sandbox);
+	for (let i = 0; i < 5; i++) await poller.poll();
+	const samples = {};
+	samples.idle = (await counting(h.sandbox, () => poller.poll())).requests;
+	samples.idleAgain = (await counting(h.sandbox, () => poller.poll())).requests;
+	[1, 2, 3].forEach((d) => create(h.sandbox, scheduledBody(h.sandbox, d * DAY)));
+	await poller.poll();
+	samples.idleWithScheduledOpen = (await counting(h.sandbox, () => poller.poll())).requests;
+	poller.restart();
+	await poller.poll(); // first poll after a restart (may catch up what was not saved)
+	samples.idleAfterRestart = (await counting(h.sandbox, () => poller.poll())).requests;
+	const requestsPerIdlePoll = Math.max(...Object.values(samples));
+	log(`trigger: idle poll requests ${JSON.stringify(samples)}`);
+	return { requestsPerIdlePoll, detail: samples };
+}
+
+async function runStaticData(h, { log }) {
+	h.sandbox.reset({ lifecycle: { pendingMs: 0, inProgressMs: 0 } });
+	const poller = h.poller({});
+	await poller.poll();
+	const total = 100_000;
+	let emitted = 0;
+	for (let created = 0; created < total; ) {
+		for (let i = 0; i < 10_000; i++, created++) create(h.sandbox);
+		h.sandbox.advanceClock(2 * HOUR);
+		emitted += (await poller.poll()).items.length;
+	}
+	for (let drained = false, guard = 0; !drained && guard < 50; guard++) {
+		const r = await poller.poll();
+		emitted += r.items.length;
+		drained = r.items.length === 0;
+	}
+	const saved = poller.savedStaticData;
+	const staticDataBytesAfter100kOrders = bytes(saved);
+	log(`trigger: 100,000 orders → ${emitted} emitted, static data ${staticDataBytesAfter100kOrders} bytes (node part ${bytes(saved[NODE_KEY])})`);
+	return { staticDataBytesAfter100kOrders, detail: { emitted, nodeBytes: bytes(saved[NODE_KEY]) } };
+}
+
+/**
+ * ≥ 1,000 orders (some scheduled days ahead) finishing in random order while new ones arrive, even
+ * during a poll; n8n restarts (static data round-tripped through JSON, only what n8n 2.8 saves); the
+ * sandbox's virtual clock drives time.
+ */
+async function runTriggerSoak(h, { log, seed = 20240607, total = 1300 }) {
+	const rand = createRng(seed);
+	const slow = () => ({ pendingMs: Math.floor(rand() * 3 * DAY), inProgressMs: Math.floor(rand() * 6 * HOUR) });
+	const instant = { pendingMs: 0, inProgressMs: 0 };
+	h.sandbox.reset({ lifecycle: instant, listOrder: 'desc' });
+	const before = new Set();
+	for (let i = 0; i < 60; i++) before.add(create(h.sandbox).orderId);
+	h.sandbox.configure({ lifecycle: { pendingMs: 40 * DAY, inProgressMs: 0 } });
+	for (let i = 0; i < 20; i++) before.add(create(h.sandbox).orderId); // open at activation: emitted when they finish
+
+	let created = 0;
+	let open = [];
+	const createOne = () => {
+		const roll = rand();
+		h.sandbox.configure({ lifecycle: roll < 0.2 ? instant : slow() });
+		const order = roll > 0.85 ? create(h.sandbox, scheduledBody(h.sandbox, (1 + Math.floor(rand() * 5)) * DAY + rand() * DAY)) : create(h.sandbox);
+		created++;
+		open.push(order.orderId);
+	};
+	const finished = (id) => ['COMPLETE', 'CANCELED'].includes(String(h.sandbox.order(id)?.status));
+
+	const poller = h.poller({ event: 'orderCompleted' });
+	const emitted = [];
+	const pollOnce = async () => {
+		const r = await poller.poll();
+		if (r.emitError) throw new Error(`trigger soak: poll failed: ${r.emitError.message}`);
+		emitted.push(...r.items.map((item) => item.json));
+	};
+	await pollOnce(); // activation
+	let arrivalsDuringPoll = 0;
+	h.setDuringPoll((entry) => {
+		if (arrivalsDuringPoll > 0 && entry.path === '/api/v1/orders') {
+			arrivalsDuringPoll--;
+			createOne();
+		}
+	});
+	let polls = 0;
+	let restarts = 0;
+	while (created < total || open.some((id) => !finished(id)) || [...before].some((id) => !finished(id))) {
+		for (let i = Math.min(total - created, Math.floor(rand() * 30)); i > 0; i--) createOne();
+		open = open.filter((id) => !finished(id));
+		const finishing = created >= total ? Math.ceil(open.length / 3) : Math.floor(rand() * 10);
+		for (const id of pickSome(open, finishing, rand)) h.sandbox.setOrderStatus(id, rand() < 0.12 ? 'CANCELED' : 'COMPLETE');
+		if (created >= total) for (const id of before) if (!finished(id)) h.sandbox.setOrderStatus(id, 'COMPLETE');
+		arrivalsDuringPoll = Math.min(total - created, Math.floor(rand() * 4));
+		h.sandbox.advanceClock(Math.floor(rand() * (rand() < 0.2 ? 2 * DAY : 6 * HOUR)));
+		if (rand() < 0.25) {
+			poller.restart();
+			restarts++;
+		}
+		await pollOnce();
+		polls++;
+		if (polls > 2000) throw new Error('trigger soak: did not settle within 2,000 polls');
+	}
+	h.setDuringPoll(undefined);
+	for (let i = 0; i < 3; i++) await pollOnce();
+
+	const beforeActivation = new Set([...before].slice(0, 60));
+	const expected = new Set(
+		h.sandbox
+			.orders()
+			.filter((o) => o.status === 'COMPLETE' && !beforeActivation.has(o.orderId))
+			.map((o) => o.orderId),
+	);
+	const ids = emitted.map((o) => String(o.orderId));
+	const distinct = new Set(ids);
+	const triggerMissed = [...expected].filter((id) => !distinct.has(id)).length;
+	const wrong = [...distinct].filter((id) => !expected.has(id)).length;
+	const notComplete = emitted.filter((o) => o.status !== 'COMPLETE').length;
+	const result = {
+		triggerOrders: distinct.size,
+		triggerDuplicates: ids.length - distinct.size,
+		triggerMissed,
+		detail: { created, expected: expected.size, polls, restarts, wronglyEmitted: wrong, emittedNotComplete: notComplete },
+	};
+	log(`trigger soak: ${JSON.stringify(result)}`);
+	return result;
+}
+
+module.exports = { runIdlePoll, runStaticData, runTriggerSoak };
