@@ -8,10 +8,13 @@ beforeAll(async () => {
 afterAll(async () => await h.close());
 beforeEach(() => h.sandbox.reset());
 
-const thousand = Array.from({ length: 1000 }, (_, i) => person(i, { amount: [10, 25, 50, 100][i % 4] }));
+const thousand = Array.from({ length: 1000 }, (_, i) =>
+	person(i, { amount: [10, 25, 50, 100][i % 4] }),
+);
 const combined = createParameters({ options: { combineItems: true, batchSize: 100 } });
 // Answered pages only: a 401 after sandbox.reset() (stale token, then a refresh) is not a catalog read.
-const catalogGets = () => h.sandbox.requests().filter((e) => isCatalogGet(e) && e.status === 200).length;
+const catalogGets = () =>
+	h.sandbox.requests().filter((e) => isCatalogGet(e) && e.status === 200).length;
 
 /** Catalog GETs of one full walk of the branded catalog (a one-item run reads nothing else from it). */
 async function oneWalk(): Promise<number> {
@@ -40,7 +43,9 @@ test('1,000 items combined in batches of 100: 10 order POSTs, 1,000 recipients; 
 	expect(h.sandbox.stats().tokenRequests).toBe(1);
 	// Output Order with Combine Items: one item per order, paired to its 100 input rows.
 	expect(first.items).toHaveLength(10);
-	expect(first.items[1].pairedItem).toEqual(Array.from({ length: 100 }, (_, i) => ({ item: 100 + i })));
+	expect(first.items[1].pairedItem).toEqual(
+		Array.from({ length: 100 }, (_, i) => ({ item: 100 + i })),
+	);
 	expect(first.json.every((j) => j.replayed === false)).toBe(true);
 
 	h.sandbox.clearRequests();
@@ -56,8 +61,13 @@ test('1,000 items combined in batches of 100: 10 order POSTs, 1,000 recipients; 
 });
 
 test('a re-run after a failure mid-run sends only the batches that were not sent', async () => {
-	h.sandbox.injectFault({ kind: 'unavailable', method: 'POST', path: '/api/v1/orders/', count: 4 });
-	// The fault hits the first POST (4 attempts), so the run stops before any order.
+	// Orders go out a few at a time: 503 on every attempt (3 orders x 4 attempts), so none is accepted.
+	h.sandbox.injectFault({
+		kind: 'unavailable',
+		method: 'POST',
+		path: '/api/v1/orders/',
+		count: 12,
+	});
 	const input = thousand.slice(0, 300);
 	const failed = await h.run({ parameters: combined, input });
 	expect(failed.error?.message).toContain('503');
@@ -75,14 +85,19 @@ test('a re-run after a failure mid-run sends only the batches that were not sent
 
 test('1,000 items combined with Output Recipients: one item per recipient, paired to its row', async () => {
 	const r = await h.run({
-		parameters: createParameters({ options: { combineItems: true, batchSize: 250, output: 'recipients' } }),
+		parameters: createParameters({
+			options: { combineItems: true, batchSize: 250, output: 'recipients' },
+		}),
 		input: thousand,
 	});
 	expect(r.error).toBeUndefined();
 	expect(orderPosts(h.sandbox)).toHaveLength(4);
 	expect(r.items).toHaveLength(1000);
 	expect(r.items.every((item, i) => (item.pairedItem as { item: number }).item === i)).toBe(true);
-	expect(r.json[999]).toMatchObject({ email: 'person999@example.com', orderId: h.sandbox.orders()[3].orderId });
+	expect(r.json[999]).toMatchObject({
+		email: 'person999@example.com',
+		orderId: h.sandbox.orders()[3].orderId,
+	});
 	expect(String(r.json[999].rewardLink)).toContain('/redeem/');
 });
 
@@ -95,4 +110,20 @@ test('1,000 items, one order each: one catalog walk and one token for the whole 
 	expect(h.sandbox.orders()).toHaveLength(1000);
 	expect(catalogGets()).toBe(walk);
 	expect(h.sandbox.stats().tokenRequests).toBe(1);
+});
+
+test('tokens expired on the server while orders go out in parallel: one refresh, every order once', async () => {
+	const credentialId = h.addCredential({}, { id: 'fresh-expiry' });
+	await h.run({ parameters: createParameters(), input: [person(0)], credentialId });
+	h.sandbox.clearRequests();
+	h.sandbox.injectFault({ kind: 'expire-token', method: 'POST', path: '/api/v1/orders/' });
+	const input = thousand.slice(1, 41);
+
+	const r = await h.run({ parameters: createParameters(), input, credentialId });
+
+	expect(r.error).toBeUndefined();
+	expect(r.items).toHaveLength(40);
+	expect(h.sandbox.orders()).toHaveLength(41);
+	expect(h.sandbox.stats().tokenRequests).toBe(1);
+	expect(orderPosts(h.sandbox).filter((e) => e.status === 401).length).toBeGreaterThanOrEqual(1);
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -48,16 +49,62 @@ const BACKOFF_BASE_MS = 200;
 /** A Retry-After longer than this is not waited for: the user is told instead. */
 const MAX_RETRY_AFTER_MS = 60_000;
 
-// One credential read per node run, not per request: n8n reads (and decrypts) on every call.
-const baseUrlCache = new WeakMap<object, string>();
+/**
+ * What one node run shares across its requests: the base URL and the decrypted credential, read
+ * once (n8n would otherwise read and decrypt it on every request), and a gate that lets a token
+ * exchange or refresh run alone, so parallel requests cost one token request, not one each.
+ */
+class RunSession {
+	private gate: Promise<unknown> = Promise.resolve();
 
-async function getBaseUrl(this: GiftronautContext): Promise<string> {
-	const cached = baseUrlCache.get(this);
-	if (cached) return cached;
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-	baseUrlCache.set(this, baseUrl);
-	return baseUrl;
+	constructor(
+		readonly baseUrl: string,
+		readonly credentials: ICredentialsDecrypted,
+	) {}
+
+	get token(): unknown {
+		return this.credentials.data?.accessToken;
+	}
+
+	async waitForGate(): Promise<void> {
+		let current: Promise<unknown>;
+		do {
+			current = this.gate;
+			await current.catch(() => undefined);
+		} while (current !== this.gate);
+	}
+
+	/** Runs `work` after every earlier exclusive task; other requests wait for it to finish. */
+	async alone<T>(work: () => Promise<T>): Promise<T> {
+		const run = this.gate.catch(() => undefined).then(work);
+		this.gate = run;
+		return await run;
+	}
+}
+
+const sessions = new WeakMap<object, Promise<RunSession>>();
+
+async function openSession(this: GiftronautContext): Promise<RunSession> {
+	const data = await this.getCredentials(CREDENTIAL_TYPE);
+	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	const baseUrl = String(data.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	return new RunSession(baseUrl, {
+		id: reference?.id ?? '',
+		name: reference?.name ?? '',
+		type: CREDENTIAL_TYPE,
+		data,
+	});
+}
+
+function sessionOf(this: GiftronautContext): Promise<RunSession> {
+	let session = sessions.get(this);
+	if (!session) {
+		session = openSession.call(this);
+		// A failed read must not stick for the rest of the run.
+		session.catch(() => sessions.delete(this));
+		sessions.set(this, session);
+	}
+	return session;
 }
 
 function backoffMs(failure: RequestFailure, attempt: number): number {
@@ -75,21 +122,38 @@ interface FullResponse<T> {
  * Error statuses are read from the response itself, because the error n8n throws keeps neither
  * the Retry-After nor the X-Request-Id header. A 401 is the exception: n8n mints a new token and
  * repeats the request only when a 401 is thrown, so that request is made again the throwing way.
+ * n8n's token handling updates `session.credentials.data` in place, so all requests see the result.
  */
 async function send<T>(
 	this: GiftronautContext,
+	session: RunSession,
 	options: IHttpRequestOptions,
 ): Promise<FullResponse<T>> {
-	const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-		...options,
-		ignoreHttpStatusErrors: true,
-	})) as FullResponse<T>;
+	const credentialOptions = { credentialsDecrypted: session.credentials };
+	const request = async (ignoreHttpStatusErrors: boolean) =>
+		(await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			{ ...options, ignoreHttpStatusErrors },
+			credentialOptions,
+		)) as FullResponse<T>;
+	await session.waitForGate();
+	if (!session.token) {
+		// n8n exchanges the client credentials when the token is empty: one request does it alone.
+		return await session.alone(async () => await request(true).then(refreshOn401(request)));
+	}
+	const tokenUsed = session.token;
+	const response = await request(true);
 	if (response.statusCode !== 401) return response;
-	return (await this.helpers.httpRequestWithAuthentication.call(
-		this,
-		CREDENTIAL_TYPE,
-		options,
-	)) as FullResponse<T>;
+	return await session.alone(async () =>
+		session.token !== tokenUsed ? await request(true) : await request(false),
+	);
+}
+
+/** After a 401 on a request made alone, repeat it the way that makes n8n refresh the token. */
+function refreshOn401<T>(request: (ignore: boolean) => Promise<FullResponse<T>>) {
+	return async (response: FullResponse<T>) =>
+		response.statusCode === 401 ? await request(false) : response;
 }
 
 /**
@@ -101,7 +165,7 @@ export async function apiRequest<T = unknown>(
 	this: GiftronautContext,
 	request: ApiRequest,
 ): Promise<ApiResponse<T>> {
-	const baseUrl = await getBaseUrl.call(this);
+	const session = await sessionOf.call(this);
 	const retries = request.retries ?? DEFAULT_RETRIES;
 	const requestIds: string[] = [];
 	for (let attempt = 0; ; attempt++) {
@@ -111,7 +175,7 @@ export async function apiRequest<T = unknown>(
 		if (request.idempotencyKey) headers['X-Idempotency-Key'] = request.idempotencyKey;
 		const options: IHttpRequestOptions = {
 			method: request.method,
-			url: `${baseUrl}${request.path}`,
+			url: `${session.baseUrl}${request.path}`,
 			headers,
 			qs: request.qs,
 			body: request.body,
@@ -123,9 +187,9 @@ export async function apiRequest<T = unknown>(
 		try {
 			const response = await send.call<
 				GiftronautContext,
-				[IHttpRequestOptions],
+				[RunSession, IHttpRequestOptions],
 				Promise<FullResponse<T>>
-			>(this, options);
+			>(this, session, options);
 			if (response.statusCode < 400) {
 				return {
 					body: response.body,

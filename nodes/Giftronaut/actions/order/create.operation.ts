@@ -8,7 +8,7 @@ import { buildOutput } from './create/output';
 import { planOrders, type Plan } from './create/plan';
 import { checkDraft, readDraft, readSettings } from './create/read';
 import { checkBalance, completeOrders, noteOrdersAlreadySent, sendOrder } from './create/send';
-import type { OrderDraft, RunSettings, SentOrder, ValidItem } from './create/types';
+import type { OrderDraft, PlannedOrder, RunSettings, SentOrder, ValidItem } from './create/types';
 
 export { description } from './create/description';
 
@@ -66,6 +66,45 @@ async function validateAll(
 	return plan;
 }
 
+/** Orders in flight at once: Giftronaut works on one while n8n prepares the next. */
+const SEND_CONCURRENCY = 5;
+
+/**
+ * Sends the planned orders, a few at a time, keeping plan order in the result. Without Continue On
+ * Fail the first failure stops new sends; the error then lists the orders already accepted.
+ */
+async function sendAll(
+	this: IExecuteFunctions,
+	orders: PlannedOrder[],
+	settings: RunSettings,
+	failures: Failures,
+	continueOnFail: boolean,
+): Promise<SentOrder[]> {
+	const results: Array<SentOrder | undefined> = new Array(orders.length);
+	let next = 0;
+	let stop: Error | undefined;
+	const worker = async () => {
+		while (!stop && next < orders.length) {
+			const index = next++;
+			const planned = orders[index];
+			try {
+				results[index] = await sendOrder.call(this, planned, settings);
+			} catch (error) {
+				if (!continueOnFail) {
+					stop ??= error as Error;
+					return;
+				}
+				for (const member of planned.members) failures.set(member.itemIndex, error as Error);
+			}
+		}
+	};
+	const workers = Math.min(SEND_CONCURRENCY, orders.length);
+	await Promise.all(Array.from({ length: workers }, worker));
+	const sent = results.filter((entry): entry is SentOrder => entry !== undefined);
+	if (stop) throw noteOrdersAlreadySent(stop, sent);
+	return sent;
+}
+
 /** The first bad item's error, with the others listed, for a run that stops before ordering. */
 function summarize(failures: Failures): Error {
 	const sorted = [...failures.entries()].sort(([a], [b]) => a - b);
@@ -111,19 +150,7 @@ export async function execute(
 	}
 	if (stop) throw stop;
 
-	const sent: SentOrder[] = [];
-	for (const planned of plan.orders) {
-		try {
-			sent.push(await sendOrder.call(this, planned, settings));
-		} catch (error) {
-			if (!continueOnFail) {
-				stop = noteOrdersAlreadySent(error as Error, sent);
-				break;
-			}
-			for (const member of planned.members) failures.set(member.itemIndex, error as Error);
-		}
-	}
-	if (stop) throw stop;
+	const sent = await sendAll.call(this, plan.orders, settings, failures, continueOnFail);
 
 	await completeOrders.call(this, sent, settings);
 	return buildOutput(sent, failures, settings);
