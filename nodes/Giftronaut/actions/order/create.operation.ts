@@ -67,7 +67,7 @@ async function validateAll(
 }
 
 /** Orders in flight at once: Giftronaut works on one while n8n prepares the next. */
-const SEND_CONCURRENCY = 5;
+const SEND_CONCURRENCY = 10;
 
 /**
  * Sends the planned orders, a few at a time, keeping plan order in the result. Without Continue On
