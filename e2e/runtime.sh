@@ -54,6 +54,9 @@ use_n8n() {
 		local started=$SECONDS
 		(
 			export PATH="$node_home/bin:$PATH"
+			# Under `npm run`, this package's own settings arrive as npm_config_* variables; n8n needs its
+			# install scripts (sqlite3's native build), so this package's ignore-scripts must not apply.
+			unset npm_config_ignore_scripts
 			# Native modules must build against the Node that will load them (~/.npmrc may say /usr).
 			[[ "$version" == 2.8.* ]] || export npm_config_nodedir="$node_home"
 			cd "$dir"
@@ -65,6 +68,8 @@ use_n8n() {
 				cp "$dir/package-lock.json" "$spec/package-lock.json"
 				log "wrote $spec/package-lock.json: commit it"
 			fi
+			# n8n cannot start without its SQLite binding, and a skipped build script fails silently.
+			node -e "require('$dir/node_modules/sqlite3')"
 		) >"$GIFTRONAUT_CACHE/n8n-$version.install.log" 2>&1 || {
 			log "n8n $version install failed, see $GIFTRONAUT_CACHE/n8n-$version.install.log"
 			tail -20 "$GIFTRONAUT_CACHE/n8n-$version.install.log" >&2
