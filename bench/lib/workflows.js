@@ -4,20 +4,12 @@
 const GIFTRONAUT = 'n8n-nodes-giftronaut.giftronaut';
 const HTTP_REQUEST = 'n8n-nodes-base.httpRequest';
 
-/** Order → Create, one recipient per item mapped from the input (as test/node/create-fixtures.ts). */
+/**
+ * Order → Create, one recipient per item mapped from the input: the tests' own parameters
+ * (test/node/create-fixtures.ts, compiled into bench/tmp/build by setup.build()).
+ */
 function createParameters(overrides = {}) {
-	return {
-		resource: 'order',
-		operation: 'create',
-		cardType: 'branded',
-		product: { __rl: true, mode: 'id', value: 'GC-AMAZON-USD' },
-		recipientSource: 'fields',
-		email: '={{ $json.email }}',
-		firstName: '={{ $json.firstName }}',
-		lastName: '={{ $json.lastName }}',
-		amount: { __rl: true, mode: 'value', value: '={{ $json.amount }}' },
-		...overrides,
-	};
+	return require('../tmp/build/test/node/create-fixtures').createParameters(overrides);
 }
 
 /** The same POST the Giftronaut node sends, as a user would build it with the HTTP Request node. */
