@@ -29,7 +29,7 @@ export interface ApiRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
-	/** Sent as `X-Idempotency-Key`; the caller also puts it in the body as the contract asks. */
+	/** Sent as `X-Idempotency-Key`; the body carries it too (docs/api-contract.md#idempotency). */
 	idempotencyKey?: string;
 	itemIndex?: number;
 	/** Extra attempts after a transient failure (dropped connection, 5xx, 429). */
@@ -221,7 +221,7 @@ export async function apiRequest<T = unknown>(
 	}
 }
 
-/** The contract allows a bare object or one wrapped in `{ data }`; accept both. */
+/** A bare object or one wrapped in `{ data }` (docs/api-contract.md#envelopes); accept both. */
 export function unwrapObject<T = IDataObject>(body: unknown): T {
 	if (body && typeof body === 'object' && !Array.isArray(body) && 'data' in body) {
 		const data = (body as IDataObject).data;
@@ -267,7 +267,7 @@ export interface PageWalkResult<T> {
 }
 
 /**
- * Pages per contract §0.3: 1-based `page`, `pageSize` ≤ 100, no trust in any total field. Ends on a
+ * Pages per docs/api-contract.md#paging: `page` from 1, `pageSize` ≤ 100, no total used. Ends on a
  * short page, on a page that brings nothing new (a server ignoring `page`), at `limit` or at the bound.
  */
 export async function walkPages<T>(
