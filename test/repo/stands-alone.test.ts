@@ -1,0 +1,167 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/*
+ * The repository must stand alone: nothing in it may cite the project's outside notes. What the
+ * package assumes of Giftronaut's API is in docs/api-contract.md, cited as
+ * `docs/api-contract.md#<anchor>`, and every such anchor must exist there.
+ */
+
+const ROOT = resolve(__dirname, '../..');
+const CONTRACT = 'docs/api-contract.md';
+const THIS_FILE = 'test/repo/stands-alone.test.ts';
+
+/** Citations of material outside the repository (spelled here, so this file is skipped). */
+const OUTSIDE_CITATIONS: Array<{ what: string; pattern: RegExp }> = [
+	{ what: 'a path outside the repository', pattern: /\.\.\/shared/ },
+	{ what: 'the outside API notes', pattern: /shared\/giftronaut-api/ },
+	{ what: 'the outside n8n notes', pattern: /shared\/n8n-/ },
+	{ what: 'a section of the outside contract', pattern: /contract §/i },
+];
+
+const CITATION = /api-contract\.md#([A-Za-z0-9_-]+)/g;
+
+/** Tracked files plus new ones not ignored, so a citation is caught before it is committed. */
+function repositoryFiles(): string[] {
+	const output = execFileSync(
+		'git',
+		['ls-files', '--cached', '--others', '--exclude-standard', '-z'],
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+			maxBuffer: 64 * 1024 * 1024,
+		},
+	);
+	const files = [...new Set(output.split('\0').filter(Boolean))];
+	return files.filter((file) => {
+		if (file.startsWith('.ci/')) return false;
+		const path = join(ROOT, file);
+		// A file deleted in the working tree but still in the index.
+		return existsSync(path) && statSync(path).isFile();
+	});
+}
+
+interface TextFile {
+	file: string;
+	lines: string[];
+}
+
+function readText(file: string): TextFile | undefined {
+	const bytes = readFileSync(join(ROOT, file));
+	if (bytes.subarray(0, 8000).includes(0)) return undefined; // binary (images)
+	return { file, lines: bytes.toString('utf8').split('\n') };
+}
+
+/** GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
+function headingAnchors(markdown: string): string[] {
+	const anchors: string[] = [];
+	const used = new Map<string, number>();
+	let fenced = false;
+	for (const line of markdown.split('\n')) {
+		if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+		const heading = fenced ? null : /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
+		if (!heading) continue;
+		const base = heading[1]
+			.trim()
+			.toLowerCase()
+			.replace(/[^\p{L}\p{N}\s_-]/gu, '')
+			.replace(/\s/g, '-');
+		const seen = used.get(base) ?? 0;
+		used.set(base, seen + 1);
+		anchors.push(seen === 0 ? base : `${base}-${seen}`);
+	}
+	return anchors;
+}
+
+const files = repositoryFiles()
+	.map(readText)
+	.filter((text): text is TextFile => text !== undefined);
+const contract = readFileSync(join(ROOT, CONTRACT), 'utf8');
+const anchors = headingAnchors(contract);
+
+describe('the repository stands alone', () => {
+	test('the file list is the real one', () => {
+		const names = files.map((text) => text.file);
+		expect(names).toContain('README.md');
+		expect(names).toContain(CONTRACT);
+		expect(names).toContain(THIS_FILE);
+		expect(names.some((name) => name.startsWith('.ci/'))).toBe(false);
+	});
+
+	test('no file outside .ci cites notes that live outside the repository', () => {
+		const found: string[] = [];
+		for (const { file, lines } of files) {
+			if (file === THIS_FILE) continue;
+			lines.forEach((line, index) => {
+				for (const { what, pattern } of OUTSIDE_CITATIONS) {
+					if (pattern.test(line)) found.push(`${file}:${index + 1} cites ${what}: ${line.trim()}`);
+				}
+			});
+		}
+		expect(found).toEqual([]);
+	});
+
+	test('the contract has the sections code cites, each with its own anchor', () => {
+		expect(new Set(anchors).size).toBe(anchors.length);
+		for (const section of [
+			'base-url',
+			'token',
+			'scopes',
+			'envelopes',
+			'catalog',
+			'orders',
+			'balance',
+			'ledger',
+			'templates',
+			'recipients',
+			'campaigns',
+			'campaign-runs',
+			'webhooks',
+			'signatures',
+			'delivery',
+			'idempotency',
+			'paging',
+			'errors',
+			'rate-limits',
+			'request-ids',
+			'lifecycle',
+			'trigger',
+			'sandbox',
+			'assumptions',
+		]) {
+			expect(anchors).toContain(section);
+		}
+	});
+
+	test('every docs/api-contract.md#anchor cited in the repository exists', () => {
+		const cited: string[] = [];
+		const missing: string[] = [];
+		for (const { file, lines } of files) {
+			if (file === THIS_FILE) continue;
+			lines.forEach((line, index) => {
+				for (const match of line.matchAll(CITATION)) {
+					cited.push(match[1]);
+					if (!anchors.includes(match[1])) missing.push(`${file}:${index + 1} #${match[1]}`);
+				}
+			});
+		}
+		expect(missing).toEqual([]);
+		// The code does cite the contract: a scan that finds nothing would prove nothing.
+		expect(cited.length).toBeGreaterThan(0);
+	});
+
+	test('links inside the contract point at its own headings', () => {
+		const missing = [...contract.matchAll(/\]\(#([^)]+)\)/g)]
+			.map((match) => match[1])
+			.filter((anchor) => !anchors.includes(anchor));
+		expect(missing).toEqual([]);
+	});
+
+	test('anchors are computed the way GitHub does', () => {
+		expect(
+			headingAnchors('## Rate limits\n### Order create\n## X-Request-Id\n## Paging\n## Paging'),
+		).toEqual(['rate-limits', 'order-create', 'x-request-id', 'paging', 'paging-1']);
+		expect(headingAnchors('```\n# not a heading\n```\n## Real')).toEqual(['real']);
+	});
+});
