@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readRepoFile, textFiles } from './files';
 
 /*
  * The repository must stand alone: nothing in it may cite the project's outside notes. What the
@@ -8,7 +6,6 @@ import { join, resolve } from 'node:path';
  * `docs/api-contract.md#<anchor>`, and every such anchor must exist there.
  */
 
-const ROOT = resolve(__dirname, '../..');
 const CONTRACT = 'docs/api-contract.md';
 const THIS_FILE = 'test/repo/stands-alone.test.ts';
 
@@ -22,35 +19,9 @@ const OUTSIDE_CITATIONS: Array<{ what: string; pattern: RegExp }> = [
 
 const CITATION = /api-contract\.md#([A-Za-z0-9_-]+)/g;
 
-/** Tracked files plus new ones not ignored, so a citation is caught before it is committed. */
-function repositoryFiles(): string[] {
-	const output = execFileSync(
-		'git',
-		['ls-files', '--cached', '--others', '--exclude-standard', '-z'],
-		{
-			cwd: ROOT,
-			encoding: 'utf8',
-			maxBuffer: 64 * 1024 * 1024,
-		},
-	);
-	const files = [...new Set(output.split('\0').filter(Boolean))];
-	return files.filter((file) => {
-		if (file.startsWith('.ci/')) return false;
-		const path = join(ROOT, file);
-		// A file deleted in the working tree but still in the index.
-		return existsSync(path) && statSync(path).isFile();
-	});
-}
-
 interface TextFile {
 	file: string;
 	lines: string[];
-}
-
-function readText(file: string): TextFile | undefined {
-	const bytes = readFileSync(join(ROOT, file));
-	if (bytes.subarray(0, 8000).includes(0)) return undefined; // binary (images)
-	return { file, lines: bytes.toString('utf8').split('\n') };
 }
 
 /** GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
@@ -74,10 +45,8 @@ function headingAnchors(markdown: string): string[] {
 	return anchors;
 }
 
-const files = repositoryFiles()
-	.map(readText)
-	.filter((text): text is TextFile => text !== undefined);
-const contract = readFileSync(join(ROOT, CONTRACT), 'utf8');
+const files: TextFile[] = textFiles().map(({ file, text }) => ({ file, lines: text.split('\n') }));
+const contract = readRepoFile(CONTRACT);
 const anchors = headingAnchors(contract);
 
 describe('the repository stands alone', () => {
