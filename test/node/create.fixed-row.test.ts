@@ -42,7 +42,11 @@ test('row 5 bad: its batch is held back, each of its rows says why; after the fi
 	h.sandbox.clearRequests();
 	const fixed = await h.run({ parameters, input: rows([]), settings: continueOnFail });
 	expect(fixed.items.filter((item) => item.json.error !== undefined)).toHaveLength(0);
-	expect(orderPosts(h.sandbox).map((e) => e.outcome).sort()).toEqual(['created', 'replayed', 'replayed']);
+	expect(
+		orderPosts(h.sandbox)
+			.map((e) => e.outcome)
+			.sort(),
+	).toEqual(['created', 'replayed', 'replayed']);
 	expect(recipientsOnSandbox()).toEqual({ total: 250, distinct: 250 });
 });
 

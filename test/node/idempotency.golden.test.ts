@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon';
 
-import { canonicalJson, defaultOrderKey, hashKey, storedForm, type KeyMaterial } from '../../nodes/Giftronaut/helpers/idempotency';
+import {
+	canonicalJson,
+	defaultOrderKey,
+	hashKey,
+	storedForm,
+	type KeyMaterial,
+} from '../../nodes/Giftronaut/helpers/idempotency';
 
 // Golden keys: fixed inputs whose keys are pinned here. If one of these fails, every default key
 // of every user changes with the release; that is only ever done on purpose, with KEY_VERSION bumped.
@@ -14,7 +20,10 @@ const material: KeyMaterial = {
 		{ email: 'ada@example.com', amount: 25 },
 		{ email: 'grace@example.com', amount: 12.5 },
 	],
-	items: [{ json: { row: 1, email: 'ada@example.com', tags: ['a', 'b'] } }, { deduplicationKey: 'deal-42' }],
+	items: [
+		{ json: { row: 1, email: 'ada@example.com', tags: ['a', 'b'] } },
+		{ deduplicationKey: 'deal-42' },
+	],
 };
 
 test('hashKey of a fixed value', () => {
@@ -35,7 +44,8 @@ test('recipients carry only e-mail and amount into the key; names do not count',
 
 test('the item as n8n stores it: a Luxon DateTime, its ISO string and a Date give one key', () => {
 	const iso = '2026-11-30T09:15:00.000Z';
-	const keyFor = (wonAt: unknown) => defaultOrderKey({ ...material, items: [{ json: storedForm({ wonAt }) }] });
+	const keyFor = (wonAt: unknown) =>
+		defaultOrderKey({ ...material, items: [{ json: storedForm({ wonAt }) }] });
 	const fromLuxon = keyFor(DateTime.fromISO(iso, { zone: 'utc' }));
 	expect(fromLuxon).toBe(keyFor(iso));
 	expect(fromLuxon).toBe(keyFor(new Date(iso)));

@@ -70,7 +70,7 @@ function explainFailure(error: unknown, planned: PlannedOrder, firstAttemptAt: n
 	if (code === 'DUPLICATE_IDEMPOTENCY_KEY' && planned.isDefaultKey) {
 		lines.unshift(
 			'Giftronaut says this event was already ordered with different content; nothing was sent again. ' +
-				'The automatic key stands for the event (workflow, node, the item\'s data or Deduplication Key, card type, product, recipients and amounts), ' +
+				"The automatic key stands for the event (workflow, node, the item's data or Deduplication Key, card type, product, recipients and amounts), " +
 				'so a changed message, subject, sender, template, name, timing or refund option cannot change an order already placed. ' +
 				'If this really is a new gift, set a Deduplication Key that tells the two events apart.',
 		);
