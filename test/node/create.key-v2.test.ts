@@ -116,10 +116,12 @@ describe('volatile expressions in fields that reach the order', () => {
 		expect(h.sandbox.orders()[0].idempotencyKey).toBe('deal-D-9');
 	});
 
-	test('a message that reads only the item data is accepted', async () => {
+	test('a message that reads only the item data is accepted, also with words like Date outside {{ }}', async () => {
 		const r = await h.run({
-			parameters: withMessage('=Thanks {{ $json.firstName }}, sent {{ $json.date }}'),
-			input: [person(1, { date: 'today' })],
+			parameters: withMessage(
+				"=Thanks {{ $json.firstName }}! Date won: {{ DateTime.fromISO($json.wonAt).toFormat('d LLL') }}, Math.random fans.",
+			),
+			input: [person(1, { wonAt: '2026-11-30T09:15:00Z' })],
 		});
 		expect(r.error).toBeUndefined();
 		expect(h.sandbox.orders()).toHaveLength(1);
