@@ -116,6 +116,15 @@ describe('volatile expressions in fields that reach the order', () => {
 		expect(h.sandbox.orders()[0].idempotencyKey).toBe('deal-D-9');
 	});
 
+	test('an Idempotency Key of the user that reads $execution is refused too: it would differ on every attempt', async () => {
+		const r = await h.run({
+			parameters: createParameters({ options: { idempotencyKey: '=run-{{ $execution.id }}' } }),
+			input: [person(1)],
+		});
+		expect(errorText(r.error)).toContain('Options → Idempotency Key reads $execution');
+		expect(orderPosts(h.sandbox)).toHaveLength(0);
+	});
+
 	test('a message that reads only the item data is accepted, also with words like Date outside {{ }}', async () => {
 		const r = await h.run({
 			parameters: withMessage(

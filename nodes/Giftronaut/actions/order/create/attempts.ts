@@ -6,7 +6,11 @@ export const KEY_WINDOW_MS = 24 * 60 * 60 * 1000;
 const MAX_KEYS = 50_000;
 const MAX_EXECUTIONS = 500;
 
-/** When this process first sent each key (the start of its 24-hour window, or a little before). */
+/**
+ * When this process first sent each key (the start of its 24-hour window, or a little before).
+ * Process memory only: after an n8n restart the first attempt is the next one, unless Giftronaut
+ * returns the order and its creation time.
+ */
 const firstSent = new Map<string, number>();
 /** Keys each execution's node already sent, so a Retry On Fail try knows its replays are its own. */
 const sentByExecution = new Map<string, Set<string>>();
