@@ -117,6 +117,7 @@ async function main() {
 	await section('bad', () => require('./lib/bad-inputs').runBadInputs(h, { log, onEvidence: leaks.evidence }));
 	await section('soak', () =>
 		require('./lib/soak').runSoak(h, {
+			H,
 			log,
 			onEvidence: leaks.evidence,
 			minFaults: Number(args.faults ?? (quick ? 300 : 1100)),

@@ -4,6 +4,7 @@
 // At the end the sandbox's orders must be exactly the intended ones.
 const { createRng, pick } = require('./random');
 const W = require('./workflows');
+const { createEventScenarios } = require('./soak-events');
 
 const AMOUNTS = [10, 25, 50, 100];
 
@@ -11,20 +12,25 @@ function canonical(recipients) {
 	return JSON.stringify(recipients.map((r) => [r.email, r.amount, r.firstName ?? null, r.lastName ?? null]));
 }
 
-/** The distinct order contents a scenario asks for: identical items once, bulk = chunks of Batch Size. */
+/**
+ * The distinct order contents a scenario asks for: identical items once; bulk = batches of Batch
+ * Size rows cut by input position over all rows, an identical row joining the earlier one's order.
+ */
 function intendedContents(input, combine, batchSize) {
 	const seen = new Set();
-	const unique = [];
-	for (const item of input) {
+	const recipientOf = (p) => ({ email: p.email, amount: p.amount, firstName: p.firstName, lastName: p.lastName });
+	const firstTime = (item) => {
 		const key = JSON.stringify(item);
-		if (seen.has(key)) continue;
+		if (seen.has(key)) return false;
 		seen.add(key);
-		unique.push(item);
-	}
-	const recipients = unique.map((p) => ({ email: p.email, amount: p.amount, firstName: p.firstName, lastName: p.lastName }));
-	if (!combine) return recipients.map((r) => canonical([r]));
+		return true;
+	};
+	if (!combine) return input.filter(firstTime).map((p) => canonical([recipientOf(p)]));
 	const chunks = [];
-	for (let i = 0; i < recipients.length; i += batchSize) chunks.push(canonical(recipients.slice(i, i + batchSize)));
+	for (let i = 0; i < input.length; i += batchSize) {
+		const fresh = input.slice(i, i + batchSize).filter(firstTime).map(recipientOf);
+		if (fresh.length) chunks.push(canonical(fresh));
+	}
 	return chunks;
 }
 
@@ -59,7 +65,7 @@ function executionFailed(r) {
 	return errorItems.length > 0;
 }
 
-async function runSoak(h, { log, seed = 7, lanes = 6, minFaults = 1100, maxMs = 6 * 60 * 1000, onEvidence }) {
+async function runSoak(h, { H, log, seed = 7, lanes = 6, minFaults = 1100, maxMs = 6 * 60 * 1000, onEvidence, eventShare = 0.4 }) {
 	const rand = createRng(seed);
 	h.sandbox.reset({ rateLimit: { enabled: true, perMinute: 1200 }, lifecycle: { pendingMs: 0, inProgressMs: 0 } });
 	const started = Date.now();
@@ -72,8 +78,23 @@ async function runSoak(h, { log, seed = 7, lanes = 6, minFaults = 1100, maxMs = 
 	let gaveUp = 0;
 	const settingsSeen = { retryOnFail: 0, continueOnFail: 0, bulk: 0, single: 0 };
 	const faultsConsumed = () => h.sandbox.requests().filter((e) => e.fault).length;
+	const counters = {
+		executions: 0,
+		reRunsAfterFailure: 0,
+		gaveUp: 0,
+		refusedBeforeSending: 0,
+		eventScenarios: { fixedRows: 0, nowInMessage: 0, reloadedItems: 0, redeliveries: 0 },
+	};
+	const intendOrder = (people) => {
+		const content = canonical(people.map((p) => ({ email: p.email, amount: p.amount, firstName: p.firstName, lastName: p.lastName })));
+		intended.set(content, (intended.get(content) ?? 0) + 1);
+	};
+	const eventScenario = H
+		? createEventScenarios(h, H, { rand, log, onEvidence, intendOrder, faultsFor, executionFailed, counters })
+		: undefined;
 
 	async function scenario(id) {
+		if (eventScenario && rand() < eventShare) return await eventScenario(id);
 		const combine = rand() < 0.5;
 		const batchSize = 2 + Math.floor(rand() * 6);
 		const count = 3 + Math.floor(rand() * 12);
@@ -161,10 +182,12 @@ async function runSoak(h, { log, seed = 7, lanes = 6, minFaults = 1100, maxMs = 
 		lostOrders,
 		detail: {
 			scenarios,
-			executions,
-			reRunsAfterFailure,
+			executions: executions + counters.executions,
+			reRunsAfterFailure: reRunsAfterFailure + counters.reRunsAfterFailure,
 			extraReRuns,
-			gaveUp,
+			gaveUp: gaveUp + counters.gaveUp,
+			eventScenarios: counters.eventScenarios,
+			refusedBeforeSending: counters.refusedBeforeSending,
 			tokenExpiries,
 			intendedOrders: [...intended.values()].reduce((a, b) => a + b, 0),
 			sandboxOrders: h.sandbox.orders().length,

@@ -53,14 +53,14 @@ describe('idempotency keys', () => {
 		expect(r.json[2]).toMatchObject({ email: 'person1@example.com', duplicateOfItem: 0 });
 	});
 
-	test('the key changes with the workflow, the node and the order content', async () => {
+	test('the key changes with the workflow, the node and who gets what', async () => {
 		const keyOf = async (options: Parameters<Harness['run']>[0]) =>
 			(await h.run(options)).json[0].idempotencyKey;
 		const base = await keyOf({ parameters: createParameters(), input: [person(1)] });
 		expect(await keyOf({ parameters: createParameters(), input: [person(1)], workflowId: 'wf-2' })).not.toBe(base);
 		expect(await keyOf({ parameters: createParameters(), input: [person(1)], nodeName: 'Send Card' })).not.toBe(base);
 		expect(await keyOf({ parameters: createParameters(), input: [person(1, { amount: 50 })] })).not.toBe(base);
-		expect(await keyOf({ parameters: createParameters({ refundOption: true }), input: [person(1)] })).not.toBe(base);
+		expect(await keyOf({ parameters: createParameters({ email: 'other@example.com' }), input: [person(1)] })).not.toBe(base);
 		expect(await keyOf({ parameters: createParameters(), input: [person(1)] })).toBe(base);
 		expect(h.sandbox.orders()).toHaveLength(5);
 	});

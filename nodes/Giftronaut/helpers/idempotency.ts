@@ -26,9 +26,20 @@ function canonicalValue(value: unknown): unknown {
 	return value;
 }
 
+/**
+ * The value as n8n stores it: what a reloaded execution ("retry execution", queue mode) sees.
+ * A Luxon DateTime becomes its ISO string, a Date too, NaN null, undefined disappears.
+ */
+export function storedForm(value: unknown): unknown {
+	const text = JSON.stringify(value ?? null, (_name, entry: unknown) =>
+		typeof entry === 'bigint' ? entry.toString() : entry,
+	);
+	return JSON.parse(text ?? 'null') as unknown;
+}
+
 /** JSON with object keys sorted at every level, so equal content always hashes the same. */
 export function canonicalJson(value: unknown): string {
-	return JSON.stringify(canonicalValue(value));
+	return JSON.stringify(canonicalValue(storedForm(value)));
 }
 
 /** `n8n-` + base64url SHA-256 of the canonical JSON: 47 characters, deterministic. */
@@ -47,4 +58,36 @@ export function idempotencyKeyProblem(key: string): string | undefined {
 		return 'may only contain visible ASCII characters (letters, digits, punctuation; no spaces)';
 	}
 	return undefined;
+}
+
+/** Bump only if the key material changes on purpose: every default key changes with it. */
+export const KEY_VERSION = 2;
+
+/** One input item's part of a default key: its own data, or the Deduplication Key instead. */
+export type ItemIdentity = { json: unknown } | { deduplicationKey: string };
+
+/**
+ * What a default key is made of: only what stays the same between attempts of one event. Message,
+ * subject, sender, template, names, timing and refund option are left out on purpose: a retry
+ * that changed them must not become a second order (Giftronaut answers 409 instead).
+ */
+export interface KeyMaterial {
+	workflowId: string;
+	nodeId: string;
+	cardType: string;
+	productId: string;
+	recipients: Array<{ email: string; amount: number }>;
+	items: ItemIdentity[];
+}
+
+export function defaultOrderKey(material: KeyMaterial): string {
+	return hashKey({
+		v: KEY_VERSION,
+		workflowId: material.workflowId,
+		nodeId: material.nodeId,
+		cardType: material.cardType,
+		productId: material.productId,
+		recipients: material.recipients.map(({ email, amount }) => ({ email, amount })),
+		items: material.items,
+	});
 }

@@ -41,6 +41,8 @@ export interface ApiResponse<T = unknown> {
 	body: T;
 	statusCode: number;
 	requestId: string;
+	/** How many times the request was sent (more than 1 after a transient failure). */
+	attempts: number;
 }
 
 const DEFAULT_RETRIES = 3;
@@ -195,6 +197,7 @@ export async function apiRequest<T = unknown>(
 					body: response.body,
 					statusCode: response.statusCode,
 					requestId: String(response.headers?.['x-request-id'] ?? requestId),
+					attempts: attempt + 1,
 				};
 			}
 			failure = failureFromResponse(

@@ -2,13 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { loadCatalog } from '../../helpers/catalog';
-import { asNodeError } from '../../helpers/perItem';
+import { asNodeError, errorItem } from '../../helpers/perItem';
 import type { CardType, Product } from '../../helpers/types';
 import { buildOutput } from './create/output';
 import { planOrders, type Plan } from './create/plan';
 import { checkDraft, readDraft, readSettings } from './create/read';
 import { checkBalance, completeOrders, noteOrdersAlreadySent, sendOrder } from './create/send';
 import type { OrderDraft, PlannedOrder, RunSettings, SentOrder, ValidItem } from './create/types';
+import { refuseVolatileFields } from './create/volatile';
 
 export { description } from './create/description';
 
@@ -61,7 +62,9 @@ async function validateAll(
 			failures.set(draft.itemIndex, asNodeError.call(this, error as Error, draft.itemIndex));
 		}
 	}
-	const plan = planOrders.call(this, items, valid, settings);
+	// Without Continue On Fail a bad item stops the run anyway: its own error is the one to show.
+	if (failures.size && !this.continueOnFail()) return { orders: [], failures: [] };
+	const plan = planOrders.call(this, items, valid, settings, new Set(failures.keys()));
 	for (const failure of plan.failures) failures.set(failure.itemIndex, failure.error);
 	return plan;
 }
@@ -125,6 +128,25 @@ function summarize(failures: Failures): Error {
 	return first;
 }
 
+/**
+ * Identical input within 24 hours is one order: Giftronaut replays it. That protects against
+ * double sends, but it also means a second, intended gift is not sent; say so in the execution.
+ * Replays of this execution's own earlier tries, transport retries and "retry execution" are expected.
+ */
+function hintReplays(this: IExecuteFunctions, sent: SentOrder[], itemCount: number): void {
+	const replayedItems = sent
+		.filter((entry) => entry.unexplainedReplay)
+		.reduce((count, entry) => count + entry.planned.members.length, 0);
+	if (replayedItems === 0 || typeof this.addExecutionHints !== 'function') return;
+	this.addExecutionHints({
+		type: 'warning',
+		location: 'outputPane',
+		message:
+			`${replayedItems} of ${itemCount} items were not sent again: Giftronaut already had an order for the same input from the last 24 hours and returned it (replayed: true). ` +
+			'That is expected when re-running after a failure. If these are new gifts (a schedule reading the same rows, a sub-workflow called twice), set Options → Deduplication Key to an ID of each event, e.g. {{ $json.dealId }}, so a new event gets its own order.',
+	});
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -132,6 +154,11 @@ export async function execute(
 	if (items.length === 0) return [];
 	const settings = readSettings.call(this);
 	const continueOnFail = this.continueOnFail();
+	const refusal = refuseVolatileFields.call(this);
+	if (refusal) {
+		if (!continueOnFail) throw refusal;
+		return items.map((_, itemIndex) => errorItem(refusal, itemIndex));
+	}
 	const failures: Failures = new Map();
 	const plan = await validateAll.call(this, items, settings, failures);
 	if (failures.size && !continueOnFail) throw summarize(failures);
@@ -152,6 +179,7 @@ export async function execute(
 
 	const sent = await sendAll.call(this, plan.orders, settings, failures, continueOnFail);
 
+	hintReplays.call(this, sent, items.length);
 	await completeOrders.call(this, sent, settings);
 	return buildOutput(sent, failures, settings);
 }

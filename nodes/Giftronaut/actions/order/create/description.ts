@@ -343,7 +343,7 @@ export const description: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to send the recipients of all input items in as few orders as possible (Batch Size each) instead of one order per item. Items with different product, card type, email settings, timing, refund option or Idempotency Key go into different orders.',
+					'Whether to send the recipients of all input items in batches (Batch Size each, cut by input position) instead of one order per item. Within a batch, items with different product, card type, email settings, timing, refund option or Idempotency Key go into different orders. With Continue On Fail, a batch with a bad item is held back whole until it is fixed.',
 			},
 			{
 				displayName: 'Deduplication Key',
@@ -352,7 +352,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. {{ $json.dealId }}',
 				description:
-					'A business ID for this gift, e.g. a CRM deal ID. It becomes part of the automatic idempotency key: the same value never sends twice, different values always send.',
+					"A business ID for this gift, e.g. a CRM deal ID. It replaces the input item's data in the automatic idempotency key, so redeliveries that differ only in other fields (headers, timestamps, retry counters) are one order: the same value and recipients never send twice within 24 hours, different values always send.",
 			},
 			{
 				displayName: 'Idempotency Key',

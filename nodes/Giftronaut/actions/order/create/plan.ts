@@ -1,12 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { canonicalJson, hashKey, MAX_IDEMPOTENCY_KEY_LENGTH } from '../../../helpers/idempotency';
-import type { Recipient } from '../../../helpers/recipients';
+import {
+	canonicalJson,
+	defaultOrderKey,
+	MAX_IDEMPOTENCY_KEY_LENGTH,
+	storedForm,
+	type ItemIdentity,
+} from '../../../helpers/idempotency';
+import { readRecipientInputs, type Recipient } from '../../../helpers/recipients';
 import { inputError } from './read';
 import type { PlannedOrder, RunSettings, ValidItem } from './types';
-
-/** Bump only if the key material changes on purpose: every default key changes with it. */
-const KEY_VERSION = 1;
 
 export interface Plan {
 	orders: PlannedOrder[];
@@ -24,28 +27,27 @@ function orderContent(item: ValidItem): IDataObject {
 	return content;
 }
 
-/**
- * The default key: workflow, node, card type, the order body (recipients and amounts included) and
- * every member item's own JSON plus its Deduplication Key. A retry or re-run of the same input gives
- * the same key; two items that differ in any data give different keys.
- */
+/** The input item's own data as n8n stores it, or the Deduplication Key in its place. */
+function identity(items: INodeExecutionData[], item: ValidItem): ItemIdentity {
+	const { deduplicationKey, itemIndex } = item.draft;
+	if (deduplicationKey !== undefined) return { deduplicationKey };
+	return { json: storedForm(items[itemIndex]?.json ?? {}) };
+}
+
+/** The default key: see KeyMaterial for what it is made of, and why. */
 function defaultKey(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	members: ValidItem[],
-	body: IDataObject,
 ): string {
 	const node = context.getNode();
-	return hashKey({
-		v: KEY_VERSION,
+	return defaultOrderKey({
 		workflowId: context.getWorkflow().id ?? '',
 		nodeId: node.id || node.name,
 		cardType: members[0].draft.cardType,
-		order: body,
-		items: members.map((member) => ({
-			json: items[member.draft.itemIndex]?.json ?? {},
-			deduplicationKey: member.draft.deduplicationKey ?? null,
-		})),
+		productId: members[0].draft.productId,
+		recipients: members.flatMap((member) => member.recipients),
+		items: members.map((member) => identity(items, member)),
 	});
 }
 
@@ -55,16 +57,21 @@ function itemFingerprint(items: INodeExecutionData[], item: ValidItem): string {
 		cardType: item.draft.cardType,
 		order: orderContent(item),
 		recipients: item.recipients,
-		json: items[item.draft.itemIndex]?.json ?? {},
-		deduplicationKey: item.draft.deduplicationKey ?? null,
+		identity: identity(items, item),
 		idempotencyKey: item.draft.idempotencyKey ?? null,
 	});
 }
 
-function newOrder(key: string, members: ValidItem[], content: IDataObject): PlannedOrder {
+function newOrder(
+	key: string,
+	isDefaultKey: boolean,
+	members: ValidItem[],
+	content: IDataObject,
+): PlannedOrder {
 	const recipients: Recipient[] = [];
 	const planned: PlannedOrder = {
 		key,
+		isDefaultKey,
 		cardType: members[0].draft.cardType,
 		product: members[0].product,
 		body: { idempotencyKey: key, ...content, recipients },
@@ -85,22 +92,111 @@ function bodyWithoutKey(content: IDataObject, members: ValidItem[]): IDataObject
 	return { ...content, recipients: members.flatMap((member) => member.recipients) };
 }
 
-/** Groups consecutive items into batches of whole items, at most `batchSize` recipients each. */
-function batches(members: ValidItem[], batchSize: number): ValidItem[][] {
-	const result: ValidItem[][] = [];
-	let current: ValidItem[] = [];
+/**
+ * Cuts all input rows, valid or not, into consecutive batches of at most `batchSize` recipients
+ * (a row is never split). Cutting by position, not over the valid rows only, keeps every batch, and
+ * so its key, the same when a bad row is fixed and the run repeated.
+ */
+function positionBatches(sizes: number[], batchSize: number): number[][] {
+	const result: number[][] = [];
+	let current: number[] = [];
 	let size = 0;
-	for (const member of members) {
-		if (current.length && size + member.recipients.length > batchSize) {
+	sizes.forEach((rowSize, itemIndex) => {
+		if (current.length && size + rowSize > batchSize) {
 			result.push(current);
 			current = [];
 			size = 0;
 		}
-		current.push(member);
-		size += member.recipients.length;
-	}
+		current.push(itemIndex);
+		size += rowSize;
+	});
 	if (current.length) result.push(current);
 	return result;
+}
+
+/** Recipients per input row; a row too broken to read counts as one. */
+function rowSizes(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	validByIndex: Map<number, ValidItem>,
+	batchSize: number,
+): number[] {
+	return items.map((_, itemIndex) => {
+		const valid = validByIndex.get(itemIndex);
+		if (valid) return valid.recipients.length;
+		try {
+			const count = readRecipientInputs.call(context, itemIndex).length;
+			return Math.min(Math.max(count, 1), batchSize);
+		} catch {
+			return 1;
+		}
+	});
+}
+
+function listItems(indexes: number[]): string {
+	const shown = indexes.slice(0, 5).join(', ');
+	const more = indexes.length > 5 ? ` and ${indexes.length - 5} more` : '';
+	return `${indexes.length === 1 ? 'item' : 'items'} ${shown}${more}`;
+}
+
+interface Part {
+	members: ValidItem[];
+	/** 0-based batch number of the part, for a user key shared by several batches. */
+	batch?: number;
+}
+
+/**
+ * Combine Items: the parts to order, batch by batch. A batch holding a row that failed its checks
+ * is held back whole (its rows get an error saying so), so it is sent, complete and once, when
+ * the row is fixed; the batches already sent come back as replays.
+ */
+function combinedParts(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	unique: ValidItem[],
+	validByIndex: Map<number, ValidItem>,
+	failedRows: Set<number>,
+	settings: RunSettings,
+	failures: Plan['failures'],
+): { parts: Part[]; batchCount: number } {
+	const uniqueRows = new Set(unique.map((item) => item.draft.itemIndex));
+	const batches = positionBatches(
+		rowSizes(context, items, validByIndex, settings.batchSize),
+		settings.batchSize,
+	);
+	const parts: Part[] = [];
+	batches.forEach((rows, batch) => {
+		const bad = rows.filter((row) => failedRows.has(row));
+		if (bad.length) {
+			const range = `items ${rows[0]} to ${rows[rows.length - 1]}`;
+			for (const row of rows) {
+				if (failedRows.has(row) || !validByIndex.has(row)) continue;
+				const error = inputError.call(
+					context,
+					row,
+					`Held back: ${listItems(bad)} in the same batch (${range}) failed, so this batch was not sent`,
+					`Fix ${listItems(bad)} and run again with the same input: this batch is then sent once, complete, and the batches already sent come back as replays. Sending the batch without ${bad.length === 1 ? 'it' : 'them'} now would send its rows a second time later.`,
+				);
+				failures.push({ itemIndex: row, error });
+			}
+			return;
+		}
+		const groups = new Map<string, ValidItem[]>();
+		for (const row of rows) {
+			if (!uniqueRows.has(row)) continue;
+			const item = validByIndex.get(row) as ValidItem;
+			const group = canonicalJson({
+				cardType: item.draft.cardType,
+				order: orderContent(item),
+				idempotencyKey: item.draft.idempotencyKey ?? null,
+			});
+			const list = groups.get(group) ?? [];
+			list.push(item);
+			groups.set(group, list);
+		}
+		for (const members of groups.values()) parts.push({ members, batch });
+	});
+	return { parts, batchCount: batches.length };
 }
 
 export function planOrders(
@@ -108,11 +204,13 @@ export function planOrders(
 	items: INodeExecutionData[],
 	valid: ValidItem[],
 	settings: RunSettings,
+	failedRows: Set<number> = new Set(),
 ): Plan {
 	const failures: Plan['failures'] = [];
 	const orders: PlannedOrder[] = [];
 	const firstOfFingerprint = new Map<string, ValidItem>();
 	const orderOfItem = new Map<number, PlannedOrder>();
+	const validByIndex = new Map(valid.map((item) => [item.draft.itemIndex, item]));
 	const unique: ValidItem[] = [];
 	const duplicates: Array<{ item: ValidItem; original: ValidItem }> = [];
 	for (const item of valid) {
@@ -125,68 +223,53 @@ export function planOrders(
 		}
 	}
 
-	const groups = new Map<string, ValidItem[]>();
-	for (const item of unique) {
-		const group = settings.combineItems
-			? canonicalJson({
-					cardType: item.draft.cardType,
-					order: orderContent(item),
-					idempotencyKey: item.draft.idempotencyKey ?? null,
-				})
-			: String(item.draft.itemIndex);
-		const list = groups.get(group) ?? [];
-		list.push(item);
-		groups.set(group, list);
-	}
+	const { parts, batchCount } = settings.combineItems
+		? combinedParts(this, items, unique, validByIndex, failedRows, settings, failures)
+		: { parts: unique.map((item): Part => ({ members: [item] })), batchCount: 1 };
 
 	const bodyOfKey = new Map<string, { body: string; itemIndex: number; planned: PlannedOrder }>();
-	for (const members of groups.values()) {
-		const content = orderContent(members[0]);
-		const parts = settings.combineItems ? batches(members, settings.batchSize) : [members];
-		parts.forEach((part, index) => {
-			const override = part[0].draft.idempotencyKey;
-			const firstIndex = part[0].draft.itemIndex;
-			let key = override ?? defaultKey(this, items, part, bodyWithoutKey(content, part));
-			if (override && parts.length > 1) key = `${override}-${index + 1}`;
-			if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-				const error = inputError.call(
-					this,
-					firstIndex,
-					`Idempotency Key "${key}" (with the batch number added) is ${key.length} characters long; Giftronaut accepts at most ${MAX_IDEMPOTENCY_KEY_LENGTH}`,
-				);
-				for (const member of part) failures.push({ itemIndex: member.draft.itemIndex, error });
-				return;
-			}
-			const body = canonicalJson({
-				cardType: part[0].draft.cardType,
-				...bodyWithoutKey(content, part),
-			});
-			const earlier = bodyOfKey.get(key);
-			if (earlier && earlier.body === body && !settings.combineItems) {
-				// The user's own key says these two items are one gift: send it once.
-				const source = earlier.planned.members[0];
-				earlier.planned.members.push({
-					...source,
-					itemIndex: firstIndex,
-					duplicateOf: source.itemIndex,
-				});
-				return;
-			}
-			if (earlier) {
-				// Only a user-chosen key can repeat with other content; the default key hashes the content.
-				const error = inputError.call(
-					this,
-					firstIndex,
-					`Idempotency Key "${key}" is also used by item ${earlier.itemIndex} for a different order: Giftronaut would reject one of them (409). Give each order its own key`,
-				);
-				for (const member of part) failures.push({ itemIndex: member.draft.itemIndex, error });
-				return;
-			}
-			const planned = newOrder(key, part, content);
-			bodyOfKey.set(key, { body, itemIndex: firstIndex, planned });
-			orders.push(planned);
-			for (const member of part) orderOfItem.set(member.draft.itemIndex, planned);
+	for (const { members: part, batch } of parts) {
+		const content = orderContent(part[0]);
+		const override = part[0].draft.idempotencyKey;
+		const firstIndex = part[0].draft.itemIndex;
+		let key = override ?? defaultKey(this, items, part);
+		if (override && batchCount > 1 && batch !== undefined) key = `${override}-${batch + 1}`;
+		if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+			const error = inputError.call(
+				this,
+				firstIndex,
+				`Idempotency Key "${key}" (with the batch number added) is ${key.length} characters long; Giftronaut accepts at most ${MAX_IDEMPOTENCY_KEY_LENGTH}`,
+			);
+			for (const member of part) failures.push({ itemIndex: member.draft.itemIndex, error });
+			continue;
+		}
+		const body = canonicalJson({
+			cardType: part[0].draft.cardType,
+			...bodyWithoutKey(content, part),
 		});
+		const earlier = bodyOfKey.get(key);
+		if (earlier && earlier.body === body && !settings.combineItems) {
+			// The same key and the same order: one gift, sent once.
+			const source = earlier.planned.members[0];
+			earlier.planned.members.push({
+				...source,
+				itemIndex: firstIndex,
+				duplicateOf: source.itemIndex,
+			});
+			continue;
+		}
+		if (earlier) {
+			const message = override
+				? `Idempotency Key "${key}" is also used by item ${earlier.itemIndex} for a different order: Giftronaut would reject one of them (409). Give each order its own key`
+				: `This item is the same event as item ${earlier.itemIndex} (same ${part[0].draft.deduplicationKey === undefined ? 'data' : 'Deduplication Key'}, product and recipients) but asks for a different order (message, names, timing or refund option): Giftronaut would reject one of them (409). Give each its own Deduplication Key, or make them equal`;
+			const error = inputError.call(this, firstIndex, message);
+			for (const member of part) failures.push({ itemIndex: member.draft.itemIndex, error });
+			continue;
+		}
+		const planned = newOrder(key, override === undefined, part, content);
+		bodyOfKey.set(key, { body, itemIndex: firstIndex, planned });
+		orders.push(planned);
+		for (const member of part) orderOfItem.set(member.draft.itemIndex, planned);
 	}
 
 	const failureOf = new Map(failures.map((failure) => [failure.itemIndex, failure.error]));
@@ -194,6 +277,7 @@ export function planOrders(
 		const planned = orderOfItem.get(original.draft.itemIndex);
 		const source = planned?.members.find((member) => member.itemIndex === original.draft.itemIndex);
 		if (!planned || !source) {
+			if (failureOf.has(item.draft.itemIndex)) continue;
 			const error = failureOf.get(original.draft.itemIndex);
 			if (error) failures.push({ itemIndex: item.draft.itemIndex, error });
 			continue;

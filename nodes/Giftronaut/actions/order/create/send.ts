@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { fetchOrder, isFinalStatus, waitForCompletion } from '../../../helpers/waitForCompletion';
 import { ORDER_PATHS, type Money } from '../../../helpers/types';
 import { apiRequest, unwrapObject } from '../../../transport';
+import { noteAttempt, windowEnd } from './attempts';
 import type { PlannedOrder, RunSettings, SentOrder } from './types';
 
 const toCents = (amount: number) => Math.round(amount * 100);
@@ -59,35 +60,76 @@ export async function checkBalance(
 	);
 }
 
+const SAFE_TO_RERUN = 'Running this again with the same input is safe';
+
+/** Adds to Giftronaut's error what only the node knows: whose key it was, and until when a re-run is safe. */
+function explainFailure(error: unknown, planned: PlannedOrder, firstAttemptAt: number): unknown {
+	if (!(error instanceof NodeApiError)) return error;
+	const lines = [error.description ?? ''];
+	const code = (error.context.giftronaut as IDataObject | undefined)?.code;
+	if (code === 'DUPLICATE_IDEMPOTENCY_KEY' && planned.isDefaultKey) {
+		lines.unshift(
+			'Giftronaut says this event was already ordered with different content; nothing was sent again. ' +
+				"The automatic key stands for the event (workflow, node, the item's data or Deduplication Key, card type, product, recipients and amounts), " +
+				'so a changed message, subject, sender, template, name, timing or refund option cannot change an order already placed. ' +
+				'If this really is a new gift, set a Deduplication Key that tells the two events apart.',
+		);
+	}
+	if (lines.some((line) => line.includes(SAFE_TO_RERUN))) {
+		lines.push(
+			`That holds until ${windowEnd(firstAttemptAt)} (24 hours after the first attempt): after that Giftronaut forgets the key, and a re-run would order again.`,
+		);
+	}
+	error.description = lines.filter(Boolean).join('\n');
+	return error;
+}
+
 export async function sendOrder(
 	this: IExecuteFunctions,
 	planned: PlannedOrder,
 	settings: RunSettings,
 ): Promise<SentOrder> {
-	const response = await apiRequest.call(this, {
-		method: 'POST',
-		path: ORDER_PATHS[planned.cardType],
-		body: planned.body,
-		idempotencyKey: planned.key,
-		itemIndex: planned.members[0].itemIndex,
-		timeoutMs: settings.timeoutMs,
-	});
+	const attempt = noteAttempt.call(this, planned.key);
+	let response;
+	try {
+		response = await apiRequest.call(this, {
+			method: 'POST',
+			path: ORDER_PATHS[planned.cardType],
+			body: planned.body,
+			idempotencyKey: planned.key,
+			itemIndex: planned.members[0].itemIndex,
+			timeoutMs: settings.timeoutMs,
+		});
+	} catch (error) {
+		throw explainFailure(error, planned, attempt.firstAttemptAt);
+	}
+	const replayed = response.statusCode === 200;
+	const order = unwrapObject<IDataObject>(response.body) ?? {};
 	return {
 		planned,
-		order: unwrapObject<IDataObject>(response.body) ?? {},
-		replayed: response.statusCode === 200,
+		order,
+		replayed,
+		unexplainedReplay:
+			replayed &&
+			!attempt.sentEarlierInExecution &&
+			response.attempts === 1 &&
+			this.getMode() !== 'retry',
 		requestId: response.requestId,
+		firstAttemptAt: attempt.firstAttemptAt,
 	};
 }
 
-/** Tells the user which orders already went out before a failure, and that re-running is safe. */
+/** Tells the user which orders already went out before a failure, and until when re-running is safe. */
 export function noteOrdersAlreadySent(error: Error, sent: SentOrder[]): Error {
 	if (sent.length === 0) return error;
 	if (!(error instanceof NodeApiError) && !(error instanceof NodeOperationError)) return error;
 	const ids = sent.map((entry) => String(entry.order.orderId ?? entry.planned.key));
 	const shown =
 		ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
-	const note = `${sent.length} order(s) of this run were already accepted before this error (${shown}). Re-running the workflow with the same input is safe: those come back as replays and are not charged again.`;
+	const until = sent
+		.map((entry) => windowEnd(entry.firstAttemptAt, entry.order.createdAt))
+		.sort()[0];
+	const note = `${sent.length} order(s) of this run were already accepted before this error (${shown}). Re-running the workflow with the same input is safe until ${until} (24 hours after the first of them was sent): those come back as replays and are not charged again. After that, a re-run would send them again.`;
 	error.description = error.description ? `${error.description}\n${note}` : note;
 	return error;
 }

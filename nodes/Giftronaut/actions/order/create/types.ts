@@ -53,6 +53,8 @@ export interface Member {
 
 export interface PlannedOrder {
 	key: string;
+	/** False when the key is the user's own Idempotency Key. */
+	isDefaultKey: boolean;
 	cardType: CardType;
 	product: Product;
 	/** The request body, `idempotencyKey` included. */
@@ -64,7 +66,11 @@ export interface SentOrder {
 	planned: PlannedOrder;
 	order: IDataObject;
 	replayed: boolean;
+	/** A replay that no earlier attempt of this execution explains: identical input sent before. */
+	unexplainedReplay: boolean;
 	requestId: string;
+	/** Epoch ms of the first attempt with this key known to this process. */
+	firstAttemptAt: number;
 	/** Set when Wait for Completion gave up before COMPLETE or CANCELED. */
 	waitTimedOut?: boolean;
 	waitError?: string;
