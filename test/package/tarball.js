@@ -1,7 +1,7 @@
 'use strict';
 
-// What `npm pack` makes of this package, and whether its nodes load from it alone.
-// Plain JS: the lint rules for .ts files ban child_process and process.
+// What `npm pack` makes of this package, whether its nodes load from it alone, and the repository files
+// the package tests read. Plain JS: the lint rules for .ts files ban fs, path, child_process and process.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -127,4 +127,46 @@ function loadInIsolation(dir, packageDir) {
 	return JSON.parse(out);
 }
 
-module.exports = { ROOT, packAndUnpack, provideN8nWorkflow, loadInIsolation, run };
+/** A file of this checkout: its text, or parsed as JSON / YAML. */
+function repoText(relative) {
+	return fs.readFileSync(path.join(ROOT, relative), 'utf8');
+}
+const repoJson = (relative) => JSON.parse(repoText(relative));
+const repoYaml = (relative) => require('yaml').parse(repoText(relative));
+
+/** A file of the unpacked package, as JSON. */
+const packagedJson = (packed, relative) =>
+	JSON.parse(fs.readFileSync(path.join(packed.packageDir, relative), 'utf8'));
+
+/** Appends `text` to a file of the unpacked package; returns the function that restores it. */
+function appendToPackaged(packageDir, relative, text) {
+	const file = path.join(packageDir, relative);
+	const original = fs.readFileSync(file, 'utf8');
+	fs.appendFileSync(file, text);
+	return () => fs.writeFileSync(file, original);
+}
+
+/** Runs scripts/scan.mjs on an unpacked package: { status, output }. */
+function scanPackaged(packageDir) {
+	const result = spawnSync(
+		process.execPath,
+		[path.join(ROOT, 'scripts', 'scan.mjs'), '--package', packageDir],
+		{ encoding: 'utf8' },
+	);
+	return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+const removeDir = (dir) => fs.rmSync(dir, { recursive: true, force: true });
+
+module.exports = {
+	packAndUnpack,
+	provideN8nWorkflow,
+	loadInIsolation,
+	repoText,
+	repoJson,
+	repoYaml,
+	packagedJson,
+	appendToPackaged,
+	scanPackaged,
+	removeDir,
+};

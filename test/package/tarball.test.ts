@@ -1,21 +1,27 @@
 // What the published package carries (npm pack), and that its nodes and credential load from the
 // tarball alone: a folder with only the unpacked package and its peer n8n-workflow, no devDependency.
 // Needs dist/ (npm run build; `npm run test:all` builds first).
-import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { join } from 'path';
-
 import {
-	ROOT,
+	appendToPackaged,
 	loadInIsolation,
 	packAndUnpack,
+	packagedJson,
 	provideN8nWorkflow,
-	run,
+	removeDir,
+	repoJson,
+	scanPackaged,
 	type Packed,
 } from './tarball';
 
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const tsconfig = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8'));
-const listed: string[] = [...pkg.n8n.nodes, ...pkg.n8n.credentials];
+interface PackageJson {
+	name: string;
+	main: string;
+	n8n: { nodes: string[]; credentials: string[] };
+}
+
+const pkg = repoJson<PackageJson>('package.json');
+const tsconfig = repoJson<{ compilerOptions: { sourceMap?: boolean } }>('tsconfig.json');
+const listed = [...pkg.n8n.nodes, ...pkg.n8n.credentials];
 
 let packed: Packed;
 
@@ -25,7 +31,7 @@ beforeAll(() => {
 }, 60000);
 
 afterAll(() => {
-	if (packed) rmSync(packed.dir, { recursive: true, force: true });
+	if (packed) removeDir(packed.dir);
 });
 
 describe('the tarball npm pack makes', () => {
@@ -52,7 +58,7 @@ describe('the tarball npm pack makes', () => {
 		expect(sources).toEqual([]);
 		const tests = packed.files.filter(
 			(file) =>
-				/(^|\/)(test|tests|__tests__|e2e|bench)\//.test(file) || /\.test\.|\.spec\./.test(file),
+				/(^|\/)(test|tests|__tests__|e2e|bench)\//.test(file) || /\.(test|spec)\./.test(file),
 		);
 		expect(tests).toEqual([]);
 	});
@@ -66,7 +72,7 @@ describe('the tarball npm pack makes', () => {
 		expect(maps.length).toBeGreaterThan(0);
 		expect(maps.filter((map) => !packed.files.includes(map.slice(0, -'.map'.length)))).toEqual([]);
 		const withSources = maps.filter(
-			(map) => JSON.parse(readFileSync(join(packed.packageDir, map), 'utf8')).sourcesContent,
+			(map) => packagedJson<{ sourcesContent?: string[] }>(packed, map).sourcesContent,
 		);
 		expect(withSources).toEqual([]);
 	});
@@ -98,30 +104,30 @@ describe('loaded from the tarball alone (only n8n-workflow beside it)', () => {
 	});
 
 	it('a node file needing a devDependency would fail to load there', () => {
-		const file = join(packed.packageDir, pkg.n8n.nodes[0]);
-		const original = readFileSync(file, 'utf8');
+		const restore = appendToPackaged(packed.packageDir, pkg.n8n.nodes[0], "\nrequire('axios');\n");
 		try {
-			appendFileSync(file, "\nrequire('axios');\n");
 			expect(() => loadInIsolation(packed.dir, packed.packageDir)).toThrow(
 				/Cannot find module 'axios'/,
 			);
 		} finally {
-			writeFileSync(file, original);
+			restore();
 		}
 	});
 });
 
 describe("n8n's community-package scanner on the tarball (scripts/scan.mjs, run clean by npm run lint)", () => {
-	it('fails on a rule violation in the shipped code, naming the rule and the file', () => {
-		const copy = `${packed.dir}-with-console`;
+	it('fails on a rule violation in the shipped code, naming the leg, the file and the rule', () => {
+		const restore = appendToPackaged(
+			packed.packageDir,
+			pkg.n8n.nodes[0],
+			"\nconsole.log('left over');\n",
+		);
 		try {
-			cpSync(packed.packageDir, copy, { recursive: true });
-			appendFileSync(join(copy, pkg.n8n.nodes[0]), "\nconsole.log('left over');\n");
-			expect(() => run('node', [join(ROOT, 'scripts', 'scan.mjs'), '--package', copy])).toThrow(
-				/❌ scanner tarball leg[\s\S]*Giftronaut\.node\.js[\s\S]*no-console/,
-			);
+			const { status, output } = scanPackaged(packed.packageDir);
+			expect(status).toBe(1);
+			expect(output).toMatch(/❌ scanner tarball leg[\s\S]*Giftronaut\.node\.js[\s\S]*no-console/);
 		} finally {
-			rmSync(copy, { recursive: true, force: true });
+			restore();
 		}
 	}, 60000);
 });

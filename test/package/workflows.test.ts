@@ -1,10 +1,7 @@
 // The GitHub Actions workflows: CI runs exactly the README's test command, and a release publishes to
 // npm with provenance (OIDC) only after the tests, the build and the lint (with the scanner) passed.
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import { parse } from 'yaml';
+import { repoJson, repoText, repoYaml } from './tarball';
 
-const ROOT = join(__dirname, '..', '..');
 const README_COMMAND = 'npm ci && npm run test:all';
 
 interface Step {
@@ -28,8 +25,7 @@ interface Workflow {
 	jobs: Record<string, Job>;
 }
 
-const workflow = (file: string): Workflow =>
-	parse(readFileSync(join(ROOT, '.github', 'workflows', file), 'utf8'));
+const workflow = (file: string) => repoYaml<Workflow>(`.github/workflows/${file}`);
 const runs = (job: Job) =>
 	(job.steps ?? []).filter((step) => step.run).map((step) => step.run!.trim());
 const setupNode = (job: Job) =>
@@ -49,7 +45,7 @@ describe('.github/workflows/ci.yml', () => {
 
 	it('runs exactly the README test command, and the README still says it', () => {
 		expect(runs(job).filter((command) => command.includes('npm'))).toEqual([README_COMMAND]);
-		expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`\`${README_COMMAND}\``);
+		expect(repoText('README.md')).toContain(`\`${README_COMMAND}\``);
 	});
 
 	it('caches npm and the n8n runtimes, keyed on what installs them', () => {
@@ -109,7 +105,7 @@ describe('.github/workflows/release.yml', () => {
 		const before = commands.slice(0, publishAt).join('\n');
 		expect(before).toMatch(/npm ci && npm run build && npm run lint/);
 		expect(before).toContain('GITHUB_REF_NAME');
-		const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+		const pkg = repoJson<{ scripts: Record<string, string> }>('package.json');
 		expect(pkg.scripts.lint).toContain('scripts/scan.mjs');
 	});
 });
