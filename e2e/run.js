@@ -6,8 +6,8 @@
 // `n8n start`, then check n8n's answers and the sandbox's state. Prints one OK/FAIL line per check
 // and "N passed, N failed"; exits 1 on any failure.
 //
-//   E2E_N8N_VERSIONS=2.8.4          only one line (default: 2.8.4,2.41.1)
-//   E2E_BROWSER=none|all|<version>  where the headless-Chromium editor check runs (default 2.8.4)
+//   E2E_N8N_VERSIONS=2.8.4          only one line (default: every line, 1.123.50,2.8.4,2.41.1)
+//   E2E_BROWSER=none|all|<version>  where the headless-Chromium editor check runs (default 1.123.50,2.8.4)
 //   E2E_KEEP=1                      keep the work folders (logs, sqlite db) for inspection
 //   E2E_SCREENSHOTS_DIR=docs        write the editor screenshots there (npm run screenshots)
 const fs = require('node:fs');
@@ -30,7 +30,7 @@ function options() {
 		.filter(Boolean);
 	const unknown = versions.filter((v) => !LINES.includes(v));
 	if (unknown.length) throw new Error(`unknown n8n line(s) ${unknown.join(', ')}; known: ${LINES.join(', ')}`);
-	const browser = process.env.E2E_BROWSER || '2.8.4';
+	const browser = process.env.E2E_BROWSER || '1.123.50,2.8.4';
 	return {
 		versions,
 		browserOn: (version) => browser === 'all' || browser.split(',').includes(version),

@@ -23,12 +23,10 @@ ensure_node24() {
 	NODE24_HOME="$home"
 }
 
-# Which Node a runtime needs: the 2.8 line runs on the machine's Node 20, newer lines on Node 24.
+# Which Node a runtime needs: the 1.123 and 2.8 lines run on the machine's Node 20, newer lines on Node 24.
+on_system_node() { [[ "$1" == 1.* || "$1" == 2.8.* ]]; }
 node_home_for() {
-	case "$1" in
-	2.8.*) dirname "$(dirname "$(command -v node)")" ;;
-	*) ensure_node24 && echo "$NODE24_HOME" ;;
-	esac
+	if on_system_node "$1"; then dirname "$(dirname "$(command -v node)")"; else ensure_node24 && echo "$NODE24_HOME"; fi
 }
 
 runtime_key() {
@@ -58,7 +56,7 @@ use_n8n() {
 			# install scripts (sqlite3's native build), so this package's ignore-scripts must not apply.
 			unset npm_config_ignore_scripts
 			# Native modules must build against the Node that will load them (~/.npmrc may say /usr).
-			[[ "$version" == 2.8.* ]] || export npm_config_nodedir="$node_home"
+			on_system_node "$version" || export npm_config_nodedir="$node_home"
 			cd "$dir"
 			if [ -f "$spec/package-lock.json" ]; then
 				cp "$spec/package-lock.json" "$dir/"

@@ -58,8 +58,8 @@ class N8n {
 			SCARF_ANALYTICS: 'false',
 			...extra,
 		};
-		// Unknown module names make 2.8 refuse to start; the module (and its api.n8n.io call) came later.
-		if (!this.runtime.version.startsWith('2.8.')) env.N8N_DISABLED_MODULES = 'mcp-registry';
+		// Unknown module names make 1.x and 2.8 refuse to start; the module (and its api.n8n.io call) came later.
+		if (!/^(1\.|2\.8\.)/.test(this.runtime.version)) env.N8N_DISABLED_MODULES = 'mcp-registry';
 		else delete env.N8N_DISABLED_MODULES;
 		if (this.netlog) {
 			env.GIFTRONAUT_NETLOG = this.netlog;

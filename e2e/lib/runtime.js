@@ -6,8 +6,8 @@ const path = require('node:path');
 
 const RUNTIME_SH = path.join(__dirname, '..', 'runtime.sh');
 
-/** The supported lines, oldest first: n8n 2.8.4 runs on the machine's Node 20, 2.41.1 on Node 24. */
-const LINES = ['2.8.4', '2.41.1'];
+/** The tested lines, oldest first: n8n 1.123.50 and 2.8.4 run on the machine's Node 20, 2.41.1 on Node 24. */
+const LINES = ['1.123.50', '2.8.4', '2.41.1'];
 
 function useN8n(version) {
 	return new Promise((resolve, reject) => {
