@@ -28,7 +28,12 @@ function ensurePackages(log) {
 	if (!hasRedis()) missing.push('redis-server');
 	if (!postgresBinDir()) missing.push('postgresql');
 	if (!missing.length) return;
-	log(`installing ${missing.join(' ')} with apt-get (once)`);
+	if (process.getuid() !== 0 || !fs.existsSync('/usr/bin/apt-get')) {
+		throw new Error(
+			`${missing.join(' and ')} missing: install them (Debian: sudo apt-get install -y ${missing.join(' ')}) or run as root`,
+		);
+	}
+	log(`installing ${missing.join(' ')} with apt-get (once per machine)`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...missing]]) {
 		const result = proc.run('apt-get', args, { env });
