@@ -426,4 +426,4 @@ function nodeVersionOf(runtime) {
 	return run(runtime.node, ['-p', 'process.versions.node']).stdout.trim();
 }
 
-module.exports = { runChecks };
+module.exports = { runChecks, activate, triggerEmissions, waitFor, LIFECYCLE };

@@ -20,6 +20,7 @@ const { LINES, useN8n } = require('./lib/runtime');
 const { N8n, installPackage } = require('./lib/n8n');
 const { SandboxProcess } = require('./lib/sandbox');
 const { runChecks } = require('./checks');
+const { runQueueLine, queueOn } = require('./queue');
 
 const ROOT = path.join(__dirname, '..');
 
@@ -128,7 +129,11 @@ async function main() {
 			if (!packed.files.some((file) => file.endsWith('.svg'))) throw new Error('no icon in the tarball');
 			return `${packed.files.length} files, ${Math.round(packed.size / 1024)} kB`;
 		});
-		for (const version of opts.versions) await runLine(version, pkg, packed, opts, report);
+		for (const version of opts.versions) {
+			// E2E_ONLY=queue runs the queue-mode part alone (e2e/queue.js).
+			if (!opts.only || opts.only.some((group) => group !== 'queue')) await runLine(version, pkg, packed, opts, report);
+			if (queueOn(version, opts)) await runQueueLine(version, pkg, packed, opts, report);
+		}
 	} catch (error) {
 		report.fail('e2e setup', error.message);
 	} finally {

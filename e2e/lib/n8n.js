@@ -23,7 +23,7 @@ class N8n {
 	/**
 	 * @param {{ runtime: {version:string, bin:string, home:string, nodeHome:string, node:string},
 	 *   userFolder: string, logDir: string, port: number, brokerPort: number, cliBrokerPort: number,
-	 *   netlog?: string, logLevel?: string }} options
+	 *   netlog?: string, logLevel?: string, extraEnv?: Record<string, string> }} options
 	 */
 	constructor(options) {
 		Object.assign(this, options);
@@ -56,6 +56,7 @@ class N8n {
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_LOG_LEVEL: this.logLevel || 'info',
 			SCARF_ANALYTICS: 'false',
+			...this.extraEnv,
 			...extra,
 		};
 		// Unknown module names make 1.x and 2.8 refuse to start; the module (and its api.n8n.io call) came later.
@@ -63,7 +64,7 @@ class N8n {
 		else delete env.N8N_DISABLED_MODULES;
 		if (this.netlog) {
 			env.GIFTRONAUT_NETLOG = this.netlog;
-			env.NODE_OPTIONS = `${process.env.NODE_OPTIONS || ''} --require ${path.join(__dirname, 'netguard.js')}`.trim();
+			env.NODE_OPTIONS = `${env.NODE_OPTIONS || ''} --require ${path.join(__dirname, 'netguard.js')}`.trim();
 		}
 		return env;
 	}

@@ -15,9 +15,9 @@ function onInterrupt(fn) {
 	return () => interruptCleanups.delete(fn);
 }
 
-function start(command, args, { env, cwd, logFile, name }) {
+function start(command, args, { env, cwd, logFile, name, uid, gid }) {
 	const out = fs.openSync(logFile, 'a');
-	const child = spawn(command, args, { env, cwd, detached: true, stdio: ['ignore', out, out] });
+	const child = spawn(command, args, { env, cwd, uid, gid, detached: true, stdio: ['ignore', out, out] });
 	fs.closeSync(out);
 	child.name = name;
 	child.logFile = logFile;
@@ -35,9 +35,9 @@ function signalGroup(child, signal) {
 	}
 }
 
-async function stop(child, graceMs = 10000) {
+async function stop(child, graceMs = 10000, signal = 'SIGTERM') {
 	if (!children.has(child)) return;
-	signalGroup(child, 'SIGTERM');
+	signalGroup(child, signal);
 	const timer = new Promise((resolve) => setTimeout(resolve, graceMs, 'timeout'));
 	if ((await Promise.race([child.exited, timer])) === 'timeout') {
 		signalGroup(child, 'SIGKILL');
