@@ -2,6 +2,7 @@
 // Wall-time ratios: the Giftronaut node in n8n-core's engine vs a plain axios loop, and vs n8n's own
 // HTTP Request node with an OAuth2 client-credentials credential. Alternating pairs, median ratio.
 const crypto = require('node:crypto');
+const diagnostics = require('node:diagnostics_channel');
 const http = require('node:http');
 const path = require('node:path');
 const axios = require('axios');
@@ -23,6 +24,55 @@ function loadN8nBase(n8nHome) {
 	const { HttpRequest } = require(path.join(base, 'nodes', 'HttpRequest', 'HttpRequest.node.js'));
 	const { OAuth2Api } = require(path.join(base, 'credentials', 'OAuth2Api.credentials.js'));
 	return { HttpRequest, OAuth2Api };
+}
+
+/**
+ * Where a Giftronaut run's time goes, from the HTTP requests it makes (Node's own http client
+ * diagnostics channels, so nothing in the node is instrumented): the node reads and checks every
+ * item, loads the catalog, checks and plans, and only then sends its orders.
+ *   read  = run start → first catalog request (reading the 1,000 items' parameters)
+ *   check = catalog response → first order request (checking against the catalog, keys, plan)
+ *   send  = first order request → last order response
+ * readMsPer1000Items is read + check: everything before the first order except the catalog's round trip.
+ */
+function phaseRecorder() {
+	let current;
+	const onStart = ({ request }) => {
+		if (!current) return;
+		const at = now();
+		if (request.path.startsWith('/api/v1/catalog')) {
+			current.catalogStart ??= at;
+		} else if (request.method === 'POST' && request.path.startsWith('/api/v1/orders')) {
+			current.sendStart ??= at;
+		}
+	};
+	const onFinish = ({ request }) => {
+		if (!current) return;
+		const at = now();
+		if (request.path.startsWith('/api/v1/catalog') && current.sendStart === undefined) current.catalogEnd = at;
+		else if (request.method === 'POST' && request.path.startsWith('/api/v1/orders')) current.sendEnd = at;
+	};
+	diagnostics.subscribe('http.client.request.start', onStart);
+	diagnostics.subscribe('http.client.response.finish', onFinish);
+	return {
+		begin() {
+			current = { start: now() };
+		},
+		end() {
+			const t = current;
+			current = undefined;
+			if ([t.catalogStart, t.catalogEnd, t.sendStart, t.sendEnd].some((v) => v === undefined)) {
+				throw new Error('timing: a node run without catalog and order requests');
+			}
+			const read = t.catalogStart - t.start;
+			const check = t.sendStart - t.catalogEnd;
+			return { readMs: read + check, readOnlyMs: read, checkMs: check, catalogMs: t.catalogEnd - t.catalogStart, sendMs: t.sendEnd - t.sendStart };
+		},
+		close() {
+			diagnostics.unsubscribe('http.client.request.start', onStart);
+			diagnostics.unsubscribe('http.client.response.finish', onFinish);
+		},
+	};
 }
 
 /**
@@ -86,6 +136,9 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 		);
 	}
 	let runNo = 0;
+	const phases = phaseRecorder();
+	const nodePhases = [];
+	let recordPhases = false;
 	const created = async () => (await sandbox.stats()).byRoute['POST /api/v1/orders/branded-cards'] || 0;
 
 	async function timed(label, fn, count) {
@@ -100,9 +153,12 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 	const nodeRun = (count) => {
 		const tag = `node-${++runNo}`;
 		return timed('node', async () => {
+			phases.begin();
 			const r = await h.runWorkflow(
 				W.workflow(H, 'wf-timing', W.people(count, tag), W.giftronautTarget(W.createParameters())),
 			);
+			const split = phases.end();
+			if (recordPhases) nodePhases.push(split);
 			const error = r.errorOf('Giftronaut') || r.workflowError;
 			if (error) throw new Error(`node run failed: ${error.message}`);
 			if (r.outputOf('Giftronaut').length !== count) throw new Error('node run: wrong output count');
@@ -138,6 +194,7 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 		if (base) await httpNodeRun(ITEMS);
 	}
 	const tokensBefore = (await sandbox.stats()).tokenRequests;
+	recordPhases = true;
 
 	const raw = [];
 	const vsHttp = [];
@@ -159,13 +216,20 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 			log(`timing: pair ${pair + 1}/${pairs} node ${nodeMs.toFixed(0)} ms, HTTP Request node ${httpMs.toFixed(0)} ms`);
 		}
 	}
+	phases.close();
 	const stats = await sandbox.stats();
 	await h.close();
 	await sandbox.close();
 	return {
 		ratioVsRawHttp: median(raw.map((p) => p.ratio)),
 		ratioVsHttpRequestNode: base ? median(vsHttp.map((p) => p.ratio)) : null,
+		readMsPer1000Items: Math.round(median(nodePhases.map((p) => p.readMs))),
+		sendMsPer1000Items: Math.round(median(nodePhases.map((p) => p.sendMs))),
 		detail: {
+			nodePhasesMedianMs: Object.fromEntries(
+				['readOnlyMs', 'checkMs', 'catalogMs', 'sendMs'].map((key) => [key, median(nodePhases.map((p) => p[key]))]),
+			),
+			nodePhases,
 			raw,
 			vsHttp,
 			tokenRequestsDuringTimedPairs: stats.tokenRequests - tokensBefore,
