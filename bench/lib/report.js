@@ -22,18 +22,31 @@ const GOALS = [
 	{ key: 'secretLeaks', goal: '0', ok: (v) => v === 0 },
 ];
 
-const show = (v) => (v === undefined ? '—' : v === null ? 'n/a' : Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(2));
+const show = (v) =>
+	v === undefined
+		? '—'
+		: v === null
+			? 'n/a'
+			: Number.isInteger(v)
+				? v.toLocaleString('en-US')
+				: v.toFixed(2);
 
 function formatTable(results, previous) {
 	const rows = [['key', 'value', 'goal', 'met', 'last run']];
 	for (const g of GOALS) {
 		const v = results[g.key];
-		const met = v === undefined || !g.ok ? '' : v === null ? 'NOT MEASURED' : g.ok(v) ? 'yes' : 'NO';
+		const met =
+			v === undefined || !g.ok ? '' : v === null ? 'NOT MEASURED' : g.ok(v) ? 'yes' : 'NO';
 		rows.push([g.key, show(v), g.goal, met, show(previous?.[g.key])]);
 	}
 	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-	const line = (r) => `| ${r.map((c, i) => (i === 1 || i === 4 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join(' | ')} |`;
-	return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+	const line = (r) =>
+		`| ${r.map((c, i) => (i === 1 || i === 4 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join(' | ')} |`;
+	return [
+		line(rows[0]),
+		`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+		...rows.slice(1).map(line),
+	].join('\n');
 }
 
 module.exports = { GOALS, formatTable };

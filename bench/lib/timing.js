@@ -49,8 +49,10 @@ function phaseRecorder() {
 	const onFinish = ({ request }) => {
 		if (!current) return;
 		const at = now();
-		if (request.path.startsWith('/api/v1/catalog') && current.sendStart === undefined) current.catalogEnd = at;
-		else if (request.method === 'POST' && request.path.startsWith('/api/v1/orders')) current.sendEnd = at;
+		if (request.path.startsWith('/api/v1/catalog') && current.sendStart === undefined)
+			current.catalogEnd = at;
+		else if (request.method === 'POST' && request.path.startsWith('/api/v1/orders'))
+			current.sendEnd = at;
 	};
 	diagnostics.subscribe('http.client.request.start', onStart);
 	diagnostics.subscribe('http.client.response.finish', onFinish);
@@ -66,7 +68,13 @@ function phaseRecorder() {
 			}
 			const read = t.catalogStart - t.start;
 			const check = t.sendStart - t.catalogEnd;
-			return { readMs: read + check, readOnlyMs: read, checkMs: check, catalogMs: t.catalogEnd - t.catalogStart, sendMs: t.sendEnd - t.sendStart };
+			return {
+				readMs: read + check,
+				readOnlyMs: read,
+				checkMs: check,
+				catalogMs: t.catalogEnd - t.catalogStart,
+				sendMs: t.sendEnd - t.sendStart,
+			};
 		},
 		close() {
 			diagnostics.unsubscribe('http.client.request.start', onStart);
@@ -82,7 +90,11 @@ function phaseRecorder() {
  */
 async function axiosLoop(url, token, people, tag) {
 	for (const person of people) {
-		const key = crypto.createHash('sha256').update(`${tag}/${person.email}`).digest('hex').slice(0, 40);
+		const key = crypto
+			.createHash('sha256')
+			.update(`${tag}/${person.email}`)
+			.digest('hex')
+			.slice(0, 40);
 		const response = await axios({
 			method: 'POST',
 			url: `${url}/api/v1/orders/branded-cards`,
@@ -108,7 +120,12 @@ async function axiosLoop(url, token, people, tag) {
 
 async function runTiming(H, { n8nHome, pairs, log }) {
 	const sandbox = await startSandboxProcess(['--no-rate-limit']);
-	const remote = { url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, close: async () => {} };
+	const remote = {
+		url: sandbox.url,
+		clientId: sandbox.clientId,
+		clientSecret: sandbox.clientSecret,
+		close: async () => {},
+	};
 	let base;
 	try {
 		base = n8nHome ? loadN8nBase(n8nHome) : undefined;
@@ -139,7 +156,8 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 	const phases = phaseRecorder();
 	const nodePhases = [];
 	let recordPhases = false;
-	const created = async () => (await sandbox.stats()).byRoute['POST /api/v1/orders/branded-cards'] || 0;
+	const created = async () =>
+		(await sandbox.stats()).byRoute['POST /api/v1/orders/branded-cards'] || 0;
 
 	async function timed(label, fn, count) {
 		const before = await created();
@@ -152,27 +170,44 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 	}
 	const nodeRun = (count) => {
 		const tag = `node-${++runNo}`;
-		return timed('node', async () => {
-			phases.begin();
-			const r = await h.runWorkflow(
-				W.workflow(H, 'wf-timing', W.people(count, tag), W.giftronautTarget(W.createParameters())),
-			);
-			const split = phases.end();
-			if (recordPhases) nodePhases.push(split);
-			const error = r.errorOf('Giftronaut') || r.workflowError;
-			if (error) throw new Error(`node run failed: ${error.message}`);
-			if (r.outputOf('Giftronaut').length !== count) throw new Error('node run: wrong output count');
-		}, count);
+		return timed(
+			'node',
+			async () => {
+				phases.begin();
+				const r = await h.runWorkflow(
+					W.workflow(
+						H,
+						'wf-timing',
+						W.people(count, tag),
+						W.giftronautTarget(W.createParameters()),
+					),
+				);
+				const split = phases.end();
+				if (recordPhases) nodePhases.push(split);
+				const error = r.errorOf('Giftronaut') || r.workflowError;
+				if (error) throw new Error(`node run failed: ${error.message}`);
+				if (r.outputOf('Giftronaut').length !== count)
+					throw new Error('node run: wrong output count');
+			},
+			count,
+		);
 	};
 	const httpNodeRun = (count) => {
 		const tag = `http-${++runNo}`;
 		const items = W.people(count, tag).map((p, i) => ({ ...p, key: `${tag}-${i}` }));
-		return timed('http', async () => {
-			const r = await h.runWorkflow(W.workflow(H, 'wf-timing-http', items, W.httpRequestTarget(sandbox.url)));
-			const error = r.errorOf('HTTP Request') || r.workflowError;
-			if (error) throw new Error(`HTTP Request run failed: ${error.message}`);
-			if (r.outputOf('HTTP Request').length !== count) throw new Error('HTTP Request run: wrong output count');
-		}, count);
+		return timed(
+			'http',
+			async () => {
+				const r = await h.runWorkflow(
+					W.workflow(H, 'wf-timing-http', items, W.httpRequestTarget(sandbox.url)),
+				);
+				const error = r.errorOf('HTTP Request') || r.workflowError;
+				if (error) throw new Error(`HTTP Request run failed: ${error.message}`);
+				if (r.outputOf('HTTP Request').length !== count)
+					throw new Error('HTTP Request run: wrong output count');
+			},
+			count,
+		);
 	};
 	let token;
 	const axiosRun = (count) => {
@@ -182,7 +217,12 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 
 	const tokenResponse = await axios.post(
 		`${sandbox.url}/oauth2/token`,
-		new URLSearchParams({ grant_type: 'client_credentials', client_id: sandbox.clientId, client_secret: sandbox.clientSecret, scope: 'orders.write' }).toString(),
+		new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: sandbox.clientId,
+			client_secret: sandbox.clientSecret,
+			scope: 'orders.write',
+		}).toString(),
 		{ headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
 	);
 	token = tokenResponse.data.access_token;
@@ -204,7 +244,9 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 		const b = nodeFirst ? await axiosRun(ITEMS) : await nodeRun(ITEMS);
 		const [nodeMs, axiosMs] = nodeFirst ? [a, b] : [b, a];
 		raw.push({ nodeMs, axiosMs, ratio: nodeMs / axiosMs });
-		log(`timing: pair ${pair + 1}/${pairs} node ${nodeMs.toFixed(0)} ms, axios ${axiosMs.toFixed(0)} ms`);
+		log(
+			`timing: pair ${pair + 1}/${pairs} node ${nodeMs.toFixed(0)} ms, axios ${axiosMs.toFixed(0)} ms`,
+		);
 	}
 	if (base) {
 		for (let pair = 0; pair < pairs; pair++) {
@@ -213,7 +255,9 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 			const b = nodeFirst ? await httpNodeRun(ITEMS) : await nodeRun(ITEMS);
 			const [nodeMs, httpMs] = nodeFirst ? [a, b] : [b, a];
 			vsHttp.push({ nodeMs, httpMs, ratio: nodeMs / httpMs });
-			log(`timing: pair ${pair + 1}/${pairs} node ${nodeMs.toFixed(0)} ms, HTTP Request node ${httpMs.toFixed(0)} ms`);
+			log(
+				`timing: pair ${pair + 1}/${pairs} node ${nodeMs.toFixed(0)} ms, HTTP Request node ${httpMs.toFixed(0)} ms`,
+			);
 		}
 	}
 	phases.close();
@@ -227,7 +271,10 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 		sendMsPer1000Items: Math.round(median(nodePhases.map((p) => p.sendMs))),
 		detail: {
 			nodePhasesMedianMs: Object.fromEntries(
-				['readOnlyMs', 'checkMs', 'catalogMs', 'sendMs'].map((key) => [key, median(nodePhases.map((p) => p[key]))]),
+				['readOnlyMs', 'checkMs', 'catalogMs', 'sendMs'].map((key) => [
+					key,
+					median(nodePhases.map((p) => p[key])),
+				]),
 			),
 			nodePhases,
 			raw,
