@@ -24,7 +24,7 @@ import type {
 const NOT_PLAIN = Symbol('not a plain field read');
 type Path = Array<string | number>;
 
-/** Property names n8n's expression sandbox refuses (and two more): always left to the engine. */
+/** Property names n8n's expression sandbox refuses, and two more: always left to the engine. */
 const GUARDED_NAMES = new Set([
 	'__proto__',
 	'prototype',
@@ -79,7 +79,7 @@ const isPlainObject = (value: unknown): value is IDataObject => {
 };
 
 /** The field's value if it is one n8n would hand over unchanged: text, number, boolean, null, missing. */
-export function readPlainField(json: unknown, path: Path): unknown {
+function readPlainField(json: unknown, path: Path): unknown {
 	let current: unknown = json;
 	for (let step = 0; step < path.length; step++) {
 		if (!isPlainObject(current) && !Array.isArray(current)) return NOT_PLAIN;
@@ -98,7 +98,7 @@ export function readPlainField(json: unknown, path: Path): unknown {
 }
 
 /** What `getNodeParameter` makes of a raw value: expressions resolved, objects and arrays copied. */
-export function resolveFromItem(raw: unknown, json: unknown): unknown {
+function resolveFromItem(raw: unknown, json: unknown): unknown {
 	if (typeof raw === 'string') {
 		if (raw.charAt(0) !== '=') return raw;
 		const path = plainFieldPath(raw);
@@ -126,8 +126,6 @@ export function resolveFromItem(raw: unknown, json: unknown): unknown {
 	}
 	return result;
 }
-
-export { NOT_PLAIN };
 
 /**
  * Whether n8n validates a parameter's value against its description after resolving it
