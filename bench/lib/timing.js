@@ -2,6 +2,7 @@
 // Wall-time ratios: the Giftronaut node in n8n-core's engine vs a plain axios loop, and vs n8n's own
 // HTTP Request node with an OAuth2 client-credentials credential. Alternating pairs, median ratio.
 const crypto = require('node:crypto');
+const diagnostics = require('node:diagnostics_channel');
 const http = require('node:http');
 const path = require('node:path');
 const axios = require('axios');
@@ -26,13 +27,74 @@ function loadN8nBase(n8nHome) {
 }
 
 /**
+ * Where a Giftronaut run's time goes, from the HTTP requests it makes (Node's own http client
+ * diagnostics channels, so nothing in the node is instrumented): the node reads and checks every
+ * item, loads the catalog, checks and plans, and only then sends its orders.
+ *   read  = run start → first catalog request (reading the 1,000 items' parameters)
+ *   check = catalog response → first order request (checking against the catalog, keys, plan)
+ *   send  = first order request → last order response
+ * readMsPer1000Items is read + check: everything before the first order except the catalog's round trip.
+ */
+function phaseRecorder() {
+	let current;
+	const onStart = ({ request }) => {
+		if (!current) return;
+		const at = now();
+		if (request.path.startsWith('/api/v1/catalog')) {
+			current.catalogStart ??= at;
+		} else if (request.method === 'POST' && request.path.startsWith('/api/v1/orders')) {
+			current.sendStart ??= at;
+		}
+	};
+	const onFinish = ({ request }) => {
+		if (!current) return;
+		const at = now();
+		if (request.path.startsWith('/api/v1/catalog') && current.sendStart === undefined)
+			current.catalogEnd = at;
+		else if (request.method === 'POST' && request.path.startsWith('/api/v1/orders'))
+			current.sendEnd = at;
+	};
+	diagnostics.subscribe('http.client.request.start', onStart);
+	diagnostics.subscribe('http.client.response.finish', onFinish);
+	return {
+		begin() {
+			current = { start: now() };
+		},
+		end() {
+			const t = current;
+			current = undefined;
+			if ([t.catalogStart, t.catalogEnd, t.sendStart, t.sendEnd].some((v) => v === undefined)) {
+				throw new Error('timing: a node run without catalog and order requests');
+			}
+			const read = t.catalogStart - t.start;
+			const check = t.sendStart - t.catalogEnd;
+			return {
+				readMs: read + check,
+				readOnlyMs: read,
+				checkMs: check,
+				catalogMs: t.catalogEnd - t.catalogStart,
+				sendMs: t.sendEnd - t.sendStart,
+			};
+		},
+		close() {
+			diagnostics.unsubscribe('http.client.request.start', onStart);
+			diagnostics.unsubscribe('http.client.response.finish', onFinish);
+		},
+	};
+}
+
+/**
  * n8n-core's httpRequest gives every request `new http.Agent(options)` (http-proxy.js,
  * createHttpProxyAgent): a fresh agent without keep-alive, so one TCP connection per request.
  * The baseline does the same, so both sides pay the same connection cost.
  */
 async function axiosLoop(url, token, people, tag) {
 	for (const person of people) {
-		const key = crypto.createHash('sha256').update(`${tag}/${person.email}`).digest('hex').slice(0, 40);
+		const key = crypto
+			.createHash('sha256')
+			.update(`${tag}/${person.email}`)
+			.digest('hex')
+			.slice(0, 40);
 		const response = await axios({
 			method: 'POST',
 			url: `${url}/api/v1/orders/branded-cards`,
@@ -58,7 +120,12 @@ async function axiosLoop(url, token, people, tag) {
 
 async function runTiming(H, { n8nHome, pairs, log }) {
 	const sandbox = await startSandboxProcess(['--no-rate-limit']);
-	const remote = { url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, close: async () => {} };
+	const remote = {
+		url: sandbox.url,
+		clientId: sandbox.clientId,
+		clientSecret: sandbox.clientSecret,
+		close: async () => {},
+	};
 	let base;
 	try {
 		base = n8nHome ? loadN8nBase(n8nHome) : undefined;
@@ -86,7 +153,11 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 		);
 	}
 	let runNo = 0;
-	const created = async () => (await sandbox.stats()).byRoute['POST /api/v1/orders/branded-cards'] || 0;
+	const phases = phaseRecorder();
+	const nodePhases = [];
+	let recordPhases = false;
+	const created = async () =>
+		(await sandbox.stats()).byRoute['POST /api/v1/orders/branded-cards'] || 0;
 
 	async function timed(label, fn, count) {
 		const before = await created();
@@ -99,24 +170,44 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 	}
 	const nodeRun = (count) => {
 		const tag = `node-${++runNo}`;
-		return timed('node', async () => {
-			const r = await h.runWorkflow(
-				W.workflow(H, 'wf-timing', W.people(count, tag), W.giftronautTarget(W.createParameters())),
-			);
-			const error = r.errorOf('Giftronaut') || r.workflowError;
-			if (error) throw new Error(`node run failed: ${error.message}`);
-			if (r.outputOf('Giftronaut').length !== count) throw new Error('node run: wrong output count');
-		}, count);
+		return timed(
+			'node',
+			async () => {
+				phases.begin();
+				const r = await h.runWorkflow(
+					W.workflow(
+						H,
+						'wf-timing',
+						W.people(count, tag),
+						W.giftronautTarget(W.createParameters()),
+					),
+				);
+				const split = phases.end();
+				if (recordPhases) nodePhases.push(split);
+				const error = r.errorOf('Giftronaut') || r.workflowError;
+				if (error) throw new Error(`node run failed: ${error.message}`);
+				if (r.outputOf('Giftronaut').length !== count)
+					throw new Error('node run: wrong output count');
+			},
+			count,
+		);
 	};
 	const httpNodeRun = (count) => {
 		const tag = `http-${++runNo}`;
 		const items = W.people(count, tag).map((p, i) => ({ ...p, key: `${tag}-${i}` }));
-		return timed('http', async () => {
-			const r = await h.runWorkflow(W.workflow(H, 'wf-timing-http', items, W.httpRequestTarget(sandbox.url)));
-			const error = r.errorOf('HTTP Request') || r.workflowError;
-			if (error) throw new Error(`HTTP Request run failed: ${error.message}`);
-			if (r.outputOf('HTTP Request').length !== count) throw new Error('HTTP Request run: wrong output count');
-		}, count);
+		return timed(
+			'http',
+			async () => {
+				const r = await h.runWorkflow(
+					W.workflow(H, 'wf-timing-http', items, W.httpRequestTarget(sandbox.url)),
+				);
+				const error = r.errorOf('HTTP Request') || r.workflowError;
+				if (error) throw new Error(`HTTP Request run failed: ${error.message}`);
+				if (r.outputOf('HTTP Request').length !== count)
+					throw new Error('HTTP Request run: wrong output count');
+			},
+			count,
+		);
 	};
 	let token;
 	const axiosRun = (count) => {
@@ -126,7 +217,12 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 
 	const tokenResponse = await axios.post(
 		`${sandbox.url}/oauth2/token`,
-		new URLSearchParams({ grant_type: 'client_credentials', client_id: sandbox.clientId, client_secret: sandbox.clientSecret, scope: 'orders.write' }).toString(),
+		new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: sandbox.clientId,
+			client_secret: sandbox.clientSecret,
+			scope: 'orders.write',
+		}).toString(),
 		{ headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
 	);
 	token = tokenResponse.data.access_token;
@@ -138,6 +234,7 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 		if (base) await httpNodeRun(ITEMS);
 	}
 	const tokensBefore = (await sandbox.stats()).tokenRequests;
+	recordPhases = true;
 
 	const raw = [];
 	const vsHttp = [];
@@ -147,7 +244,9 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 		const b = nodeFirst ? await axiosRun(ITEMS) : await nodeRun(ITEMS);
 		const [nodeMs, axiosMs] = nodeFirst ? [a, b] : [b, a];
 		raw.push({ nodeMs, axiosMs, ratio: nodeMs / axiosMs });
-		log(`timing: pair ${pair + 1}/${pairs} node ${nodeMs.toFixed(0)} ms, axios ${axiosMs.toFixed(0)} ms`);
+		log(
+			`timing: pair ${pair + 1}/${pairs} node ${nodeMs.toFixed(0)} ms, axios ${axiosMs.toFixed(0)} ms`,
+		);
 	}
 	if (base) {
 		for (let pair = 0; pair < pairs; pair++) {
@@ -156,16 +255,28 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 			const b = nodeFirst ? await httpNodeRun(ITEMS) : await nodeRun(ITEMS);
 			const [nodeMs, httpMs] = nodeFirst ? [a, b] : [b, a];
 			vsHttp.push({ nodeMs, httpMs, ratio: nodeMs / httpMs });
-			log(`timing: pair ${pair + 1}/${pairs} node ${nodeMs.toFixed(0)} ms, HTTP Request node ${httpMs.toFixed(0)} ms`);
+			log(
+				`timing: pair ${pair + 1}/${pairs} node ${nodeMs.toFixed(0)} ms, HTTP Request node ${httpMs.toFixed(0)} ms`,
+			);
 		}
 	}
+	phases.close();
 	const stats = await sandbox.stats();
 	await h.close();
 	await sandbox.close();
 	return {
 		ratioVsRawHttp: median(raw.map((p) => p.ratio)),
 		ratioVsHttpRequestNode: base ? median(vsHttp.map((p) => p.ratio)) : null,
+		readMsPer1000Items: Math.round(median(nodePhases.map((p) => p.readMs))),
+		sendMsPer1000Items: Math.round(median(nodePhases.map((p) => p.sendMs))),
 		detail: {
+			nodePhasesMedianMs: Object.fromEntries(
+				['readOnlyMs', 'checkMs', 'catalogMs', 'sendMs'].map((key) => [
+					key,
+					median(nodePhases.map((p) => p[key])),
+				]),
+			),
+			nodePhases,
 			raw,
 			vsHttp,
 			tokenRequestsDuringTimedPairs: stats.tokenRequests - tokensBefore,

@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { idempotencyKeyProblem } from '../../../helpers/idempotency';
+import { withItemFieldReads } from '../../../helpers/itemFieldReader';
 import { checkRecipient, readRecipientInputs, type Recipient } from '../../../helpers/recipients';
 import { isValidTimeZone, localToEpochMs, toLocalDateTime } from '../../../helpers/schedule';
 import type { CardType, Product } from '../../../helpers/types';
+import { description } from './description';
 import {
 	DEFAULT_BATCH_SIZE,
 	DEFAULT_WAIT_TIMEOUT_SECONDS,
@@ -143,6 +145,15 @@ function readOptionalText(value: unknown): string | undefined {
 
 /** Reads and shape-checks one item's parameters; throws a NodeOperationError naming field and item. */
 export function readDraft(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RunSettings,
+): OrderDraft {
+	// Fields mapped as {{ $json.email }} are read from the item, not through n8n's expression engine.
+	return readDraftParameters.call(withItemFieldReads(this, description), itemIndex, settings);
+}
+
+function readDraftParameters(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	settings: RunSettings,
