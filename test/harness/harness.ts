@@ -201,6 +201,8 @@ export interface PollOptions {
 	 * activation and the static data is saved even when nothing was emitted. Default false.
 	 */
 	activationPoll?: boolean;
+	/** Like n8n 2.41's `getPollBudgetMs()` (absent in 2.8, where the node uses its own default). */
+	pollBudgetMs?: number;
 }
 
 export interface PollResult {
@@ -592,6 +594,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 				emitError = error;
 			},
 		);
+		if (opts.pollBudgetMs !== undefined) {
+			const budget = opts.pollBudgetMs;
+			Object.assign(context, { getPollBudgetMs: () => budget });
+		}
 		let response: INodeExecutionData[][] | null = null;
 		let failure: Error | undefined;
 		try {

@@ -1,8 +1,9 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE, apiRequest, unwrapList, unwrapObject } from '../transport';
 import type { OrderSummary } from '../helpers/types';
+import { PagePlan, lastPageOf } from './pages';
 
 const PAGE = MAX_PAGE_SIZE;
 const ORDERS_PATH = '/api/v1/orders';
@@ -74,90 +75,6 @@ export interface SweepResult {
 	resume: [number, number] | null;
 }
 
-const lastPageOf = (total: number) => Math.max(1, Math.ceil(total / PAGE));
-
-/**
- * Which page to read next. The list order is undocumented, so new orders may sit at the front
- * (newest first), at the back (oldest first) or anywhere: read page 1 and the last page first,
- * then work inwards from both ends, favouring the end whose last page brought something new.
- */
-class PagePlan {
-	readonly visited = new Set<number>();
-
-	private lastPage: number | undefined;
-
-	private front: number;
-
-	private back: number;
-
-	private frontYield = 1;
-
-	private backYield = 1;
-
-	private frontTurn = true;
-
-	private lastSide: 'front' | 'back' = 'front';
-
-	constructor(resume?: [number, number] | null) {
-		this.front = resume?.[0] ?? 1;
-		this.back = resume?.[1] ?? Number.MAX_SAFE_INTEGER;
-	}
-
-	visit(page: number): void {
-		this.visited.add(page);
-	}
-
-	get knowsEnd(): boolean {
-		return this.lastPage !== undefined;
-	}
-
-	get maxVisited(): number {
-		return Math.max(0, ...this.visited);
-	}
-
-	setTotal(total: number | undefined): void {
-		this.lastPage = total === undefined ? undefined : lastPageOf(total);
-		if (this.lastPage !== undefined) this.back = Math.min(Math.max(this.back, 1), this.lastPage);
-	}
-
-	/** How many new orders the page last returned by next() brought. */
-	recordYield(fresh: number): void {
-		if (this.lastSide === 'front') this.frontYield = fresh;
-		else this.backYield = fresh;
-	}
-
-	next(): number | undefined {
-		const last = this.lastPage;
-		if (last === undefined) return undefined;
-		if (!this.visited.has(1)) return this.take(1, 'front');
-		if (!this.visited.has(last)) return this.take(last, 'back');
-		const preferFront =
-			this.frontYield === this.backYield ? this.frontTurn : this.frontYield > this.backYield;
-		this.frontTurn = !this.frontTurn;
-		for (const side of preferFront ? (['front', 'back'] as const) : (['back', 'front'] as const)) {
-			if (side === 'front') {
-				while (this.front <= last && this.visited.has(this.front)) this.front++;
-				if (this.front <= last) return this.take(this.front, 'front');
-			} else {
-				while (this.back >= 1 && this.visited.has(this.back)) this.back--;
-				if (this.back >= 1) return this.take(this.back, 'back');
-			}
-		}
-		for (let page = 1; page <= last; page++)
-			if (!this.visited.has(page)) return this.take(page, 'front');
-		return undefined;
-	}
-
-	private take(page: number, side: 'front' | 'back'): number {
-		this.lastSide = side;
-		return page;
-	}
-
-	resumePoint(): [number, number] {
-		return [this.front, this.back];
-	}
-}
-
 /** Reads `GET /api/v1/orders` with the node's filters: pages, count probes and sweeps. */
 export class OrderLister {
 	constructor(
@@ -165,6 +82,10 @@ export class OrderLister {
 		private readonly filters: IDataObject,
 		readonly budget: PollBudget,
 	) {}
+
+	get node(): INode {
+		return this.context.getNode();
+	}
 
 	/** Full pages seen this poll, by query and content: the same full page twice means `page` is ignored. */
 	private readonly fullPages = new Map<string, number>();
@@ -224,6 +145,15 @@ export class OrderLister {
 		const page = Math.floor(expected / PAGE) + 1;
 		const items = await this.page(query, page);
 		const onPage = expected - (page - 1) * PAGE;
+		if (items.length === onPage && onPage === 0 && page > 1) {
+			// An empty page after a multiple of 100 proves no growth, not that nothing left:
+			// the page before must still be full.
+			const before = await this.page(query, page - 1);
+			if (before.length < PAGE) {
+				const total = (page - 2) * PAGE + before.length;
+				return { page: page - 1, items: before, changed: true, total, shrank: true };
+			}
+		}
 		if (items.length === onPage)
 			return { page, items, changed: false, total: expected, shrank: false };
 		const total =

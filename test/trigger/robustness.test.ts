@@ -1,0 +1,148 @@
+import type { RequestLogEntry } from '../sandbox';
+import { createHarness, type Harness } from '../harness';
+import { TriggerDriver, create } from './driver';
+
+const MINUTE = 60 * 1000;
+const slow = { pendingMs: MINUTE, inProgressMs: MINUTE };
+const instant = { pendingMs: 0, inProgressMs: 0 };
+
+let h: Harness;
+/** Runs after each answered API request: lets a test change the sandbox while a poll runs. */
+let duringPoll: ((entry: RequestLogEntry) => void) | undefined;
+
+beforeAll(async () => {
+	h = await createHarness({ sandbox: { onRequest: (entry) => duringPoll?.(entry) } });
+});
+
+afterAll(async () => {
+	await h.close();
+});
+
+beforeEach(() => {
+	h.sandbox.reset({ lifecycle: slow });
+});
+
+afterEach(() => {
+	duringPoll = undefined;
+});
+
+const ids = (items: Array<{ json: { orderId?: unknown } }>) =>
+	items.map((item) => String(item.json.orderId)).sort();
+
+describe('overlapping polls (n8n starts a poll per tick, even while the last one runs)', () => {
+	test('two polls of the same trigger at once emit a completion once', async () => {
+		const open = [create(h.sandbox), create(h.sandbox)];
+		const trigger = new TriggerDriver(h, {}, { restarts: false });
+		await trigger.activate();
+		h.sandbox.advanceClock(3 * MINUTE);
+		// The first poll's first request is slowed (a Retry-After wait, a slow server): the next tick starts meanwhile.
+		h.sandbox.injectFault({ kind: 'delay', method: 'GET', path: '/api/v1/orders', ms: 400 });
+
+		const [first, second] = await Promise.all([trigger.poll(), trigger.poll()]);
+		const third = await trigger.poll();
+
+		const all = [...first.items, ...second.items, ...third.items];
+		expect(ids(all)).toEqual(open.map((o) => o.orderId).sort());
+	});
+
+	test('a poll that finds another one running leaves the state alone, and nothing is lost', async () => {
+		const trigger = new TriggerDriver(h, {}, { restarts: false });
+		await trigger.activate();
+		const order = create(h.sandbox);
+		h.sandbox.advanceClock(3 * MINUTE);
+		h.sandbox.injectFault({ kind: 'delay', method: 'GET', path: '/api/v1/orders', ms: 300 });
+		const running = trigger.poll();
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		h.sandbox.clearRequests();
+
+		const overlapping = await trigger.poll();
+
+		expect(overlapping.response).toBeNull();
+		expect(h.sandbox.requests()).toHaveLength(0);
+		expect(ids((await running).items)).toEqual([order.orderId]);
+		expect((await trigger.poll()).items).toHaveLength(0);
+	});
+
+	test('Include Full Order GETs stay within the poll budget; the rest come next poll, once', async () => {
+		const trigger = new TriggerDriver(
+			h,
+			{ options: { includeFullOrder: true } },
+			{ restarts: false, pollBudgetMs: 1500 },
+		);
+		await trigger.activate();
+		const orders = Array.from({ length: 6 }, () => create(h.sandbox));
+		h.sandbox.advanceClock(3 * MINUTE);
+		h.sandbox.injectFault({ kind: 'delay', method: 'GET', path: '/api/v1/orders/OT', ms: 500, count: 20 });
+
+		const started = Date.now();
+		const first = await trigger.poll();
+		const elapsed = Date.now() - started;
+		expect(elapsed).toBeLessThan(2500);
+		expect(first.items.length).toBeLessThan(orders.length);
+		for (let i = 0; i < 5 && trigger.emitted.length < orders.length; i++) await trigger.poll();
+
+		expect(trigger.emittedIds().sort()).toEqual(orders.map((o) => o.orderId).sort());
+		expect(trigger.emitted.every((order) => Array.isArray(order.recipients))).toBe(true);
+	});
+});
+
+describe('Include Full Order when an order cannot be fetched', () => {
+	test.each([403, 404] as const)(
+		'GET answering %s: the order is emitted without the full order, with the reason',
+		async (httpCode) => {
+			const trigger = new TriggerDriver(h, { options: { includeFullOrder: true } });
+			await trigger.activate();
+			const denied = create(h.sandbox);
+			const fine = create(h.sandbox);
+			h.sandbox.configure({ orderGetErrors: { [denied.orderId]: httpCode } });
+			h.sandbox.advanceClock(3 * MINUTE);
+
+			const result = await trigger.poll();
+
+			expect(ids(result.items)).toEqual([denied.orderId, fine.orderId].sort());
+			const deniedItem = result.items.find((item) => item.json.orderId === denied.orderId)!;
+			expect(deniedItem.json.status).toBe('COMPLETE');
+			expect(deniedItem.json.recipients).toBeUndefined();
+			expect(deniedItem.json.fullOrderError).toMatchObject({ httpCode: String(httpCode) });
+			expect(String((deniedItem.json.fullOrderError as { message: string }).message)).toMatch(
+				/could not be fetched/,
+			);
+			expect((await trigger.poll()).items).toHaveLength(0);
+		},
+	);
+});
+
+describe('activation race', () => {
+	test('orders created while activation is listing are watched and their completion emitted', async () => {
+		for (let i = 0; i < 3; i++) create(h.sandbox);
+		const during: string[] = [];
+		duringPoll = (entry) => {
+			// After every list request of the activation, a new order arrives (open, then instant).
+			if (entry.path !== '/api/v1/orders' || during.length >= 6) return;
+			h.sandbox.configure({ lifecycle: during.length % 2 ? instant : slow });
+			during.push(create(h.sandbox).orderId);
+		};
+		const trigger = new TriggerDriver(h);
+		await trigger.activate();
+		duringPoll = undefined;
+		h.sandbox.configure({ lifecycle: slow });
+
+		for (let i = 0; i < 3; i++) {
+			h.sandbox.advanceClock(2 * MINUTE);
+			await trigger.poll();
+		}
+
+		const emitted = trigger.emittedIds();
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect(emitted.sort()).toEqual(
+			h.sandbox
+				.orders()
+				.filter((o) => o.status === 'COMPLETE')
+				.map((o) => o.orderId)
+				.sort(),
+		);
+		expect(during.length).toBeGreaterThanOrEqual(4);
+		expect(emitted).toEqual(expect.arrayContaining(during));
+	});
+});
+
