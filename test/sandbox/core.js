@@ -31,7 +31,7 @@ const nonNeg = (v, name) => {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw validationError(`config ${name} must be a non-negative number`);
 };
 
-const CREATED_AT_FORMATS = ['iso', 'zoneless', 'epoch', 'bracket'];
+const CREATED_AT_FORMATS = ['iso', 'zoneless', 'epoch', 'bracket', 'unreadable'];
 
 /** Trigger-facing list behaviours (all off by default): hidden orders, failing GETs, odd timestamps, clamped pages. */
 function mergeTriggerFaults(c, p) {

@@ -39,8 +39,8 @@ export interface SandboxConfig {
   hiddenOrders?: string[];
   /** GET /api/v1/orders/{id} answers this status (403 or 404) for these ids. Default {}. */
   orderGetErrors?: Record<string, 403 | 404>;
-  /** How createdAt is shown: 'iso' (default, UTC with Z), 'zoneless' (wall clock of createdAtZone, no suffix), 'epoch' (ms number), 'bracket' (`...Z[UTC]`). Day filters follow the shown day. */
-  createdAtFormat?: 'iso' | 'zoneless' | 'epoch' | 'bracket';
+  /** How createdAt is shown: 'iso' (default, UTC with Z), 'zoneless' (wall clock of createdAtZone, no suffix), 'epoch' (ms number), 'bracket' (`...Z[UTC]`), 'unreadable' (`n/a`). Day filters follow the shown day. */
+  createdAtFormat?: 'iso' | 'zoneless' | 'epoch' | 'bracket' | 'unreadable';
   /** IANA zone for 'zoneless'. Default 'UTC'. */
   createdAtZone?: string;
   /** createdAt is shown shifted by this much (server clock skew; positive = in the future). Default 0. */

@@ -129,14 +129,16 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
       case 'zoneless': return localTime(ms, cfg.createdAtZone);
       case 'epoch': return ms;
       case 'bracket': return `${new Date(ms).toISOString()}[UTC]`;
+      case 'unreadable': return 'n/a';
       default: return ms === o.createdMs ? o.createdAt : new Date(ms).toISOString();
     }
   }
 
   /** The creation day the list's date filters use (the server's own wall clock). */
   function filterDay(o) {
-    const shown = shownCreatedAt(o);
-    return typeof shown === 'string' ? shown.slice(0, 10) : new Date(shown).toISOString().slice(0, 10);
+    const cfg = getConfig();
+    if (cfg.createdAtFormat === 'zoneless') return shownCreatedAt(o).slice(0, 10);
+    return new Date(o.createdMs + (cfg.createdAtSkewMs || 0)).toISOString().slice(0, 10);
   }
 
   function summary(o, now = clock.now()) {

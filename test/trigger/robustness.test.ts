@@ -1,6 +1,6 @@
 import type { RequestLogEntry } from '../sandbox';
 import { createHarness, type Harness } from '../harness';
-import { TriggerDriver, create } from './driver';
+import { HOUR, TriggerDriver, create } from './driver';
 
 const MINUTE = 60 * 1000;
 const slow = { pendingMs: MINUTE, inProgressMs: MINUTE };
@@ -117,8 +117,9 @@ describe('activation race', () => {
 		for (let i = 0; i < 3; i++) create(h.sandbox);
 		const during: string[] = [];
 		duringPoll = (entry) => {
-			// After every list request of the activation, a new order arrives (open, then instant).
-			if (entry.path !== '/api/v1/orders' || during.length >= 6) return;
+			// After every answered list request of the activation (so after its first count), a new
+			// order arrives: open, then complete at once, alternately.
+			if (entry.path !== '/api/v1/orders' || entry.status !== 200 || during.length >= 6) return;
 			h.sandbox.configure({ lifecycle: during.length % 2 ? instant : slow });
 			during.push(create(h.sandbox).orderId);
 		};
@@ -146,3 +147,75 @@ describe('activation race', () => {
 	});
 });
 
+
+describe('a list that shrinks (orders hidden or archived)', () => {
+	test('hidden orders do not make new ones look handled (oldest-first list)', async () => {
+		h.sandbox.reset({ lifecycle: instant, listOrder: 'asc' });
+		const old = Array.from({ length: 5 }, () => create(h.sandbox).orderId);
+		const trigger = new TriggerDriver(h);
+		await trigger.activate();
+		h.sandbox.configure({ hiddenOrders: old.slice(0, 3) });
+		const fresh = [create(h.sandbox).orderId, create(h.sandbox).orderId];
+
+		for (let i = 0; i < 5; i++) {
+			h.sandbox.advanceClock(MINUTE);
+			await trigger.poll();
+		}
+
+		expect(trigger.emittedIds().sort()).toEqual(fresh.sort());
+	});
+
+	test('a shrink at a multiple of 100 is seen, so the next new order is emitted', async () => {
+		h.sandbox.reset({ lifecycle: instant });
+		const old = Array.from({ length: 100 }, () => create(h.sandbox).orderId);
+		// One running workflow: n8n 2.8 writes static data to its database only after an emit.
+		const trigger = new TriggerDriver(h, {}, { restarts: false });
+		await trigger.activate();
+		h.sandbox.configure({ hiddenOrders: [old[40]] });
+		h.sandbox.advanceClock(MINUTE);
+		expect((await trigger.poll()).items).toHaveLength(0);
+		const fresh = create(h.sandbox).orderId;
+
+		for (let i = 0; i < 3; i++) {
+			h.sandbox.advanceClock(MINUTE);
+			await trigger.poll();
+		}
+
+		expect(trigger.emittedIds()).toEqual([fresh]);
+	});
+});
+
+describe('timestamps the trigger cannot take at face value', () => {
+	test.each(['epoch', 'bracket', 'zoneless'] as const)(
+		'createdAt as %s: every order once, and the window moves on (saved data stays small)',
+		async (createdAtFormat) => {
+			h.sandbox.reset({ lifecycle: instant, createdAtFormat });
+			const trigger = new TriggerDriver(h);
+			await trigger.activate();
+			const fresh: string[] = [];
+			for (let day = 0; day < 4; day++) {
+				for (let i = 0; i < 5; i++) fresh.push(create(h.sandbox).orderId);
+				h.sandbox.advanceClock(8 * HOUR);
+				await trigger.poll();
+				h.sandbox.advanceClock(16 * HOUR);
+				await trigger.poll();
+			}
+			expect(trigger.emittedIds().sort()).toEqual(fresh.sort());
+			const windowDay = String(trigger.nodeState.w);
+			const today = new Date(h.sandbox.now()).toISOString().slice(0, 10);
+			expect(Date.parse(today) - Date.parse(windowDay)).toBeLessThanOrEqual(2 * 24 * HOUR);
+			expect(trigger.nodeState.c).not.toBeNull();
+		},
+	);
+
+	test('an unreadable createdAt fails the poll loudly, naming the order', async () => {
+		const trigger = new TriggerDriver(h);
+		await trigger.activate();
+		h.sandbox.configure({ createdAtFormat: 'unreadable' });
+		const order = create(h.sandbox);
+
+		await expect(trigger.poll()).rejects.toThrow(
+			`Giftronaut listed order ${order.orderId} with a createdAt the trigger cannot read: "n/a"`,
+		);
+	});
+});

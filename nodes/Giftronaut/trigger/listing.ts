@@ -90,17 +90,17 @@ export class OrderLister {
 	/** Full pages seen this poll, by query and content: the same full page twice means `page` is ignored. */
 	private readonly fullPages = new Map<string, number>();
 
-	async page(query: OrderQuery, page: number): Promise<OrderSummary[]> {
+	async page(query: OrderQuery, page: number, pageSize = PAGE): Promise<OrderSummary[]> {
 		this.budget.requests++;
 		const response = await apiRequest.call(this.context, {
 			method: 'GET',
 			path: ORDERS_PATH,
-			qs: { ...this.filters, ...query, page, pageSize: PAGE },
+			qs: { ...this.filters, ...query, page, pageSize },
 		});
 		const items = unwrapList<OrderSummary>(response.body).filter(
 			(order) => order && typeof order.orderId === 'string',
 		);
-		if (items.length === PAGE) this.checkPaging(query, page, items);
+		if (items.length === PAGE && pageSize === PAGE) this.checkPaging(query, page, items);
 		return items;
 	}
 
@@ -142,20 +142,27 @@ export class OrderLister {
 	 * list would end, whatever order the server lists in.
 	 */
 	async probe(query: OrderQuery, expected: number): Promise<ProbeResult> {
+		if (expected > 0 && expected % PAGE === 0) {
+			// At a multiple of 100 an empty next page would not show a shrink: ask with a page size
+			// that puts the list's end inside a page, so one request still proves the exact length.
+			const size = expected % (PAGE - 1) === 0 ? PAGE - 2 : PAGE - 1;
+			const page = Math.floor(expected / size) + 1;
+			const items = await this.page(query, page, size);
+			if (items.length === expected - (page - 1) * size) {
+				return { page: 0, items, changed: false, total: expected, shrank: false };
+			}
+		}
 		const page = Math.floor(expected / PAGE) + 1;
 		const items = await this.page(query, page);
 		const onPage = expected - (page - 1) * PAGE;
-		if (items.length === onPage && onPage === 0 && page > 1) {
-			// An empty page after a multiple of 100 proves no growth, not that nothing left:
-			// the page before must still be full.
-			const before = await this.page(query, page - 1);
-			if (before.length < PAGE) {
-				const total = (page - 2) * PAGE + before.length;
-				return { page: page - 1, items: before, changed: true, total, shrank: true };
-			}
-		}
-		if (items.length === onPage)
+		if (items.length === onPage && !(onPage === 0 && page > 1))
 			return { page, items, changed: false, total: expected, shrank: false };
+		if (items.length === onPage) {
+			// Seen above: the list no longer reaches its last full page.
+			const before = await this.page(query, page - 1);
+			const total = (page - 2) * PAGE + before.length;
+			return { page: page - 1, items: before, changed: true, total, shrank: before.length < PAGE };
+		}
 		const total =
 			items.length < PAGE && (items.length > 0 || page === 1)
 				? (page - 1) * PAGE + items.length
