@@ -169,6 +169,14 @@ async function runChecks(ctx) {
 	// The trigger polls once right away: from here on the credential has its token.
 	const tokensBefore = (await sandbox.stats()).tokenRequests;
 	await activate(n8n, IDS.trigger);
+	// Completed right after activation, before the first scheduled poll: lost if the state saved at
+	// activation is not committed (n8n 2.41 with durable poll cursors, E2E_DURABLE_CURSORS=1).
+	const completedAfterActivation = await sandbox.seedOrder({
+		productId: 'GC-AMAZON-USD',
+		recipients: [{ email: 'right-after-activation@example.com', amount: 10 }],
+		idempotencyKey: 'e2e-completed-after-activation',
+	});
+	await sandbox.setStatus(completedAfterActivation.orderId, 'COMPLETE');
 	for (const id of [IDS.catalog, IDS.create, IDS.get, IDS.getMany, IDS.balance, fixtures.EXAMPLES['crm-deal-won-send-gift-card.json']]) {
 		await activate(n8n, id);
 	}

@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import type { RequestLogEntry } from '../sandbox';
 import { createHarness, type Harness } from '../harness';
 import { HOUR, TriggerDriver, create } from './driver';
@@ -52,7 +54,7 @@ describe('overlapping polls (n8n starts a poll per tick, even while the last one
 		h.sandbox.advanceClock(3 * MINUTE);
 		h.sandbox.injectFault({ kind: 'delay', method: 'GET', path: '/api/v1/orders', ms: 300 });
 		const running = trigger.poll();
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		await sleep(50);
 		h.sandbox.clearRequests();
 
 		const overlapping = await trigger.poll();
@@ -72,7 +74,13 @@ describe('overlapping polls (n8n starts a poll per tick, even while the last one
 		await trigger.activate();
 		const orders = Array.from({ length: 6 }, () => create(h.sandbox));
 		h.sandbox.advanceClock(3 * MINUTE);
-		h.sandbox.injectFault({ kind: 'delay', method: 'GET', path: '/api/v1/orders/OT', ms: 500, count: 20 });
+		h.sandbox.injectFault({
+			kind: 'delay',
+			method: 'GET',
+			path: '/api/v1/orders/OT',
+			ms: 500,
+			count: 20,
+		});
 
 		const started = Date.now();
 		const first = await trigger.poll();
@@ -147,15 +155,16 @@ describe('activation race', () => {
 	});
 });
 
-
 describe('a list that shrinks (orders hidden or archived)', () => {
 	test('hidden orders do not make new ones look handled (oldest-first list)', async () => {
 		h.sandbox.reset({ lifecycle: instant, listOrder: 'asc' });
-		const old = Array.from({ length: 5 }, () => create(h.sandbox).orderId);
-		const trigger = new TriggerDriver(h);
+		const old = Array.from({ length: 150 }, () => create(h.sandbox).orderId);
+		const trigger = new TriggerDriver(h, {}, { restarts: false });
 		await trigger.activate();
+		h.sandbox.advanceClock(MINUTE);
+		const fresh = [create(h.sandbox).orderId];
 		h.sandbox.configure({ hiddenOrders: old.slice(0, 3) });
-		const fresh = [create(h.sandbox).orderId, create(h.sandbox).orderId];
+		fresh.push(create(h.sandbox).orderId);
 
 		for (let i = 0; i < 5; i++) {
 			h.sandbox.advanceClock(MINUTE);

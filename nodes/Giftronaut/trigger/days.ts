@@ -45,7 +45,11 @@ export function createdMs(createdAt: unknown, orderId: string, node: INode): num
 
 /** A date-time string without a zone (the server's wall clock, possibly shifted by daylight saving). */
 export function isZoneless(createdAt: unknown): boolean {
-	return typeof createdAt === 'string' && /T\d/.test(createdAt) && !HAS_ZONE.test(createdAt.replace(BRACKET_ZONE, ''));
+	return (
+		typeof createdAt === 'string' &&
+		/T\d/.test(createdAt) &&
+		!HAS_ZONE.test(createdAt.replace(BRACKET_ZONE, ''))
+	);
 }
 
 /**
@@ -53,7 +57,8 @@ export function isZoneless(createdAt: unknown): boolean {
  * not name, so every `startDate` built from this goes one day earlier.
  */
 export function creationDay(createdAt: unknown, fallback: string): string {
-	if (typeof createdAt === 'number') return dayOfMs(createdAt < SECONDS_LIMIT ? createdAt * 1000 : createdAt);
+	if (typeof createdAt === 'number')
+		return dayOfMs(createdAt < SECONDS_LIMIT ? createdAt * 1000 : createdAt);
 	const match = typeof createdAt === 'string' ? DATE_PREFIX.exec(createdAt) : null;
 	return match ? match[1] : fallback;
 }

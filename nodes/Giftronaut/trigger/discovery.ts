@@ -33,7 +33,8 @@ async function sweepWindow(
 	const covered = (count: number | undefined) =>
 		count !== undefined &&
 		((!byIdOnly && accounted + poll.found >= count) || identified() >= count);
-	const expected = () => (byIdOnly || identified() > accounted ? identified() : accounted + poll.found);
+	const expected = () =>
+		byIdOnly || identified() > accounted ? identified() : accounted + poll.found;
 	const sweep = async (latest: number | undefined, page: Fetched | undefined) =>
 		await poll.lister.sweep({
 			query: poll.windowQuery(),
@@ -55,7 +56,8 @@ async function sweepWindow(
 		if (!check.changed && poll.found === foundBefore) {
 			return { ...result, exact: true, identified: byId };
 		}
-		if (check.shrank && !byIdOnly) return { ...result, done: false, exact: false, identified: false };
+		if (check.shrank && !byIdOnly)
+			return { ...result, done: false, exact: false, identified: false };
 		result = await sweep(check.total, check);
 	}
 	return { ...result, exact: false, identified: byIdOnly };

@@ -52,19 +52,24 @@ export async function shapeOrders(
 		}
 		fetched++;
 		const id = String(order.orderId);
-		try {
-			shaped.items.push({ ...(await lister.get(id)), orderId: id });
-		} catch (error) {
-			const httpCode = error instanceof NodeApiError ? String(error.httpCode) : '';
-			if (!PERMANENT.has(httpCode)) throw error;
-			shaped.items.push({
-				...summaryOf(order),
-				fullOrderError: {
-					httpCode,
-					message: `The full order could not be fetched (GET /api/v1/orders/${id} answered HTTP ${httpCode}): emitted as listed, without recipients`,
-				},
-			});
+		let failure: unknown;
+		const fetchedOrder = await lister.get(id).catch((error: unknown) => {
+			failure = error;
+			return undefined;
+		});
+		if (fetchedOrder) {
+			shaped.items.push({ ...fetchedOrder, orderId: id });
+			continue;
 		}
+		const httpCode = failure instanceof NodeApiError ? String(failure.httpCode) : '';
+		if (!PERMANENT.has(httpCode)) throw failure;
+		shaped.items.push({
+			...summaryOf(order),
+			fullOrderError: {
+				httpCode,
+				message: `The full order could not be fetched (GET /api/v1/orders/${id} answered HTTP ${httpCode}): emitted as listed, without recipients`,
+			},
+		});
 	}
 	return shaped;
 }

@@ -19,7 +19,10 @@ const keyOf = (context: IPollFunctions) => `${PREFIX}${context.getNode().id}`;
 
 export function leaveHandoff(context: IPollFunctions, signature: string, state: IDataObject): void {
 	const global = context.getWorkflowStaticData('global');
-	global[keyOf(context)] = { sig: signature, state: JSON.parse(JSON.stringify(state)) as IDataObject };
+	global[keyOf(context)] = {
+		sig: signature,
+		state: JSON.parse(JSON.stringify(state)) as IDataObject,
+	};
 }
 
 /** The activation state for this signature, if one was left and never taken over. */

@@ -85,4 +85,3 @@ export class PagePlan {
 		return [this.front, this.back];
 	}
 }
-

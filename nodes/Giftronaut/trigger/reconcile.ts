@@ -14,7 +14,10 @@ export interface MeasuredBaseline {
 }
 
 /** How many orders in the event's status exist since the baseline day (compared with the last count). */
-export async function measureBaseline(poll: OrderPoll, compare: boolean): Promise<MeasuredBaseline> {
+export async function measureBaseline(
+	poll: OrderPoll,
+	compare: boolean,
+): Promise<MeasuredBaseline> {
 	const previous = poll.state.baseline;
 	const observe = (order: OrderSummary) => poll.observe(order);
 	if (!compare || !previous) {

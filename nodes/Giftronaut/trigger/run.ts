@@ -9,6 +9,8 @@ import { OrderPoll, stateSignature, type EventStatus, type TriggerFilters } from
 import { creationDay } from './days';
 import { loadState, saveState } from './state';
 
+const MAX_WARNINGS = 10;
+
 export interface ActivePollOptions {
 	lister: OrderLister;
 	status: EventStatus;
@@ -73,10 +75,13 @@ async function pollLocked(
 		state.open.set(String(order.orderId), creationDay(order.createdAt, state.windowDay));
 		state.reconcileDue = true;
 	}
-	saveState(staticData, state);
 	for (const warning of run.warnings) this.logger.warn(`Giftronaut Trigger: ${warning}`);
+	// Shown on the next execution; kept (the last few) until there is one.
+	const warnings = [...state.warnings, ...run.warnings].slice(-MAX_WARNINGS);
+	state.warnings = items.length ? [] : warnings;
+	saveState(staticData, state);
 	if (!items.length) return null;
 	const out = this.helpers.returnJsonArray(items as IDataObject[]);
-	if (run.warnings.length) out[0].json.triggerWarnings = run.warnings;
+	if (warnings.length) out[0].json.triggerWarnings = warnings;
 	return [out];
 }
