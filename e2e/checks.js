@@ -170,7 +170,10 @@ async function runChecks(ctx) {
 	const tokensBefore = (await sandbox.stats()).tokenRequests;
 	await activate(n8n, IDS.trigger);
 	// Completed right after activation, before the first scheduled poll: lost if the state saved at
-	// activation is not committed (n8n 2.41 with durable poll cursors, E2E_DURABLE_CURSORS=1).
+	// activation is not committed (n8n 2.41 with durable poll cursors, E2E_DURABLE_CURSORS=1). With the
+	// scheduler on, n8n may run the activation poll after the publish request returns: wait for it.
+	for (let i = 0; i < 60 && !(await sandbox.requests()).some((r) => r.path === '/api/v1/orders'); i++) await sleep(250);
+	await sleep(2000);
 	const completedAfterActivation = await sandbox.seedOrder({
 		productId: 'GC-AMAZON-USD',
 		recipients: [{ email: 'right-after-activation@example.com', amount: 10 }],

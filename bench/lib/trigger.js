@@ -231,7 +231,7 @@ async function runCreatedDuringActivation(h, rand, activations = 15) {
 
 /** Old orders hidden (archived) from the list while new ones arrive. */
 async function runHiddenOrders(h, rand, rounds = 60) {
-	h.sandbox.reset({ lifecycle: { pendingMs: 0, inProgressMs: 0 }, listOrder: 'asc' });
+	h.sandbox.reset({ lifecycle: { pendingMs: 0, inProgressMs: 0 }, listOrder: 'desc' });
 	const old = [];
 	for (let i = 0; i < 230; i++) old.push(create(h.sandbox).orderId);
 	const poller = h.poller({}, { workflowId: 'bench-hidden' });

@@ -156,23 +156,26 @@ describe('activation race', () => {
 });
 
 describe('a list that shrinks (orders hidden or archived)', () => {
-	test('hidden orders do not make new ones look handled (oldest-first list)', async () => {
-		h.sandbox.reset({ lifecycle: instant, listOrder: 'asc' });
-		const old = Array.from({ length: 150 }, () => create(h.sandbox).orderId);
-		const trigger = new TriggerDriver(h, {}, { restarts: false });
-		await trigger.activate();
-		h.sandbox.advanceClock(MINUTE);
-		const fresh = [create(h.sandbox).orderId];
-		h.sandbox.configure({ hiddenOrders: old.slice(0, 3) });
-		fresh.push(create(h.sandbox).orderId);
-
-		for (let i = 0; i < 5; i++) {
+	test.each(['desc', 'asc'] as const)(
+		'hidden orders do not make new ones look handled (list order %s)',
+		async (listOrder) => {
+			h.sandbox.reset({ lifecycle: instant, listOrder });
+			const old = Array.from({ length: 150 }, () => create(h.sandbox).orderId);
+			const trigger = new TriggerDriver(h, {}, { restarts: false });
+			await trigger.activate();
 			h.sandbox.advanceClock(MINUTE);
-			await trigger.poll();
-		}
+			const fresh = [create(h.sandbox).orderId];
+			h.sandbox.configure({ hiddenOrders: old.slice(0, 3) });
+			fresh.push(create(h.sandbox).orderId);
 
-		expect(trigger.emittedIds().sort()).toEqual(fresh.sort());
-	});
+			for (let i = 0; i < 5; i++) {
+				h.sandbox.advanceClock(MINUTE);
+				await trigger.poll();
+			}
+
+			expect(trigger.emittedIds().sort()).toEqual(fresh.sort());
+		},
+	);
 
 	test('a shrink at a multiple of 100 is seen, so the next new order is emitted', async () => {
 		h.sandbox.reset({ lifecycle: instant });
@@ -227,4 +230,28 @@ describe('timestamps the trigger cannot take at face value', () => {
 			`Giftronaut listed order ${order.orderId} with a createdAt the trigger cannot read: "n/a"`,
 		);
 	});
+});
+
+describe('a server that answers a page past the end with the last page', () => {
+	test.each([150, 200])(
+		'%i orders: new orders are emitted once, hidden ones do not blind it',
+		async (existing) => {
+			h.sandbox.reset({ lifecycle: instant, clampPages: true });
+			const old = Array.from({ length: existing }, () => create(h.sandbox).orderId);
+			const trigger = new TriggerDriver(h, {}, { restarts: false });
+			await trigger.activate();
+			const fresh = [create(h.sandbox).orderId];
+			h.sandbox.advanceClock(MINUTE);
+			await trigger.poll();
+			h.sandbox.configure({ hiddenOrders: old.slice(0, 2) });
+			h.sandbox.advanceClock(MINUTE);
+			await trigger.poll();
+			fresh.push(create(h.sandbox).orderId);
+			for (let i = 0; i < 3; i++) {
+				h.sandbox.advanceClock(MINUTE);
+				await trigger.poll();
+			}
+			expect(trigger.emittedIds().sort()).toEqual(fresh.sort());
+		},
+	);
 });

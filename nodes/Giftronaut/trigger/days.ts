@@ -43,15 +43,6 @@ export function createdMs(createdAt: unknown, orderId: string, node: INode): num
 	);
 }
 
-/** A date-time string without a zone (the server's wall clock, possibly shifted by daylight saving). */
-export function isZoneless(createdAt: unknown): boolean {
-	return (
-		typeof createdAt === 'string' &&
-		/T\d/.test(createdAt) &&
-		!HAS_ZONE.test(createdAt.replace(BRACKET_ZONE, ''))
-	);
-}
-
 /**
  * The creation day as the order shows it. The list filters are day-granular in a zone the docs do
  * not name, so every `startDate` built from this goes one day earlier.

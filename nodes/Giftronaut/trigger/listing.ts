@@ -100,15 +100,21 @@ export class OrderLister {
 		const items = unwrapList<OrderSummary>(response.body).filter(
 			(order) => order && typeof order.orderId === 'string',
 		);
-		if (items.length === PAGE && pageSize === PAGE) this.checkPaging(query, page, items);
+		if (items.length === PAGE && pageSize === PAGE && (await this.pastTheEnd(query, page, items)))
+			return [];
 		return items;
 	}
 
 	/**
 	 * Counting and sweeping rely on `page` being honoured. A server that ignores it would make every
 	 * page look full, so the poll would walk a phantom list of millions of orders: fail loudly instead.
+	 * A server that answers a page past the end with the last page is fine: that page counts as empty.
 	 */
-	private checkPaging(query: OrderQuery, page: number, items: OrderSummary[]): void {
+	private async pastTheEnd(
+		query: OrderQuery,
+		page: number,
+		items: OrderSummary[],
+	): Promise<boolean> {
 		const content = items
 			.map((order) => order.orderId)
 			.sort()
@@ -116,6 +122,13 @@ export class OrderLister {
 		const key = `${JSON.stringify(query)}|${content}`;
 		const earlier = this.fullPages.get(key);
 		if (earlier !== undefined && earlier !== page) {
+			// A repeat of page 1 is also what a list of exactly 100 orders looks like on a clamping
+			// server; there, page 2 of 99 holds the 100th order alone.
+			if (
+				earlier < page &&
+				(earlier > 1 || (await this.page(query, 2, PAGE - 1)).length < PAGE - 1)
+			)
+				return true;
 			throw new NodeOperationError(
 				this.context.getNode(),
 				`Giftronaut returned the same ${PAGE} orders for pages ${earlier} and ${page} of GET ${ORDERS_PATH}: the server ignores the page parameter`,
@@ -126,6 +139,7 @@ export class OrderLister {
 			);
 		}
 		this.fullPages.set(key, page);
+		return false;
 	}
 
 	async get(orderId: string): Promise<IDataObject> {
@@ -162,6 +176,15 @@ export class OrderLister {
 			const before = await this.page(query, page - 1);
 			const total = (page - 2) * PAGE + before.length;
 			return { page: page - 1, items: before, changed: true, total, shrank: before.length < PAGE };
+		}
+		if (items.length > 0 && items.length < PAGE && page > 1) {
+			// A list that ends here has a full page before; a server that clamps a page past the end
+			// to the last page does not.
+			const before = await this.page(query, page - 1);
+			if (before.length < PAGE) {
+				const total = (page - 2) * PAGE + before.length;
+				return { page: page - 1, items: before, changed: true, total, shrank: total < expected };
+			}
 		}
 		const total =
 			items.length < PAGE && (items.length > 0 || page === 1)
