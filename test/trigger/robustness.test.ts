@@ -255,3 +255,27 @@ describe('a server that answers a page past the end with the last page', () => {
 		},
 	);
 });
+
+describe('zone-less local time across the end of daylight saving', () => {
+	test('an order whose wall-clock time went back an hour is still emitted', async () => {
+		// Sydney leaves daylight saving on 2027-04-04 at 03:00 local (16:00 UTC the day before).
+		h.sandbox.reset({
+			lifecycle: instant,
+			createdAtFormat: 'zoneless',
+			createdAtZone: 'Australia/Sydney',
+		});
+		h.sandbox.advanceClock(Date.parse('2027-04-03T15:20:00Z') - h.sandbox.now());
+		const trigger = new TriggerDriver(h);
+		await trigger.activate();
+		const before = create(h.sandbox).orderId; // 02:20 daylight time
+		h.sandbox.advanceClock(5 * MINUTE);
+		await trigger.poll();
+		h.sandbox.advanceClock(50 * MINUTE);
+		const after = create(h.sandbox).orderId; // 02:15 standard time: earlier on the wall clock
+		h.sandbox.advanceClock(MINUTE);
+		await trigger.poll();
+		await trigger.poll();
+
+		expect(trigger.emittedIds()).toEqual([before, after]);
+	});
+});

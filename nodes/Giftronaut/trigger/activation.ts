@@ -1,4 +1,4 @@
-import { addDays, createdMs, creationDay, dayOfMs } from './days';
+import { addDays, createdMs, creationDay, dayOfMs, latestCreatedMs } from './days';
 import type { OrderLister } from './listing';
 import { OPEN_STATUSES, VISIBILITY_LAG_MS, isOpen, type EventStatus } from './poll';
 import { emptyState, type TriggerState } from './state';
@@ -29,6 +29,7 @@ export async function activate(
 	const createdOf = new Map<string, number>();
 	const statusOf = new Map<string, string>();
 	const dayOf = new Map<string, string>();
+	const latestOf = new Map<string, number>();
 	for (const openStatus of OPEN_STATUSES) {
 		await lister.sweep({
 			query: { status: openStatus },
@@ -42,7 +43,9 @@ export async function activate(
 	const result = await lister.sweep({
 		query: window,
 		onItem: (order) => {
-			createdOf.set(order.orderId, createdMs(order.createdAt, order.orderId, lister.node));
+			const created = createdMs(order.createdAt, order.orderId, lister.node);
+			createdOf.set(order.orderId, created);
+			latestOf.set(order.orderId, latestCreatedMs(order.createdAt, created));
 			statusOf.set(order.orderId, String(order.status));
 			dayOf.set(order.orderId, creationDay(order.createdAt, state.windowDay));
 		},
@@ -66,7 +69,10 @@ export async function activate(
 		// Everything created before the boundary counts as existing already, even if a list served
 		// in random order hid some of it from this first look; at and after it, only by id.
 		state.cursorMs = boundary + VISIBILITY_LAG_MS;
-		for (const [id, created] of existing) if (created >= boundary) state.edge.add(id, created);
+		for (const [id] of existing) {
+			const latest = latestOf.get(id) as number;
+			if (latest >= boundary) state.edge.add(id, latest);
+		}
 	}
 	if (state.open.size > 0) {
 		let day = state.windowDay;

@@ -43,6 +43,21 @@ export function createdMs(createdAt: unknown, orderId: string, node: INode): num
 	);
 }
 
+/** How far a zone-less wall-clock time can jump back when daylight saving ends. */
+const ZONELESS_SLACK_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * The latest instant `createdAt` may stand for, for comparisons with the cursor: a time without a
+ * zone may be local time, which goes back by up to an hour or two when daylight saving ends.
+ */
+export function latestCreatedMs(createdAt: unknown, createdAtMs: number): number {
+	const zoneless =
+		typeof createdAt === 'string' &&
+		/T\d/.test(createdAt) &&
+		!HAS_ZONE.test(createdAt.replace(BRACKET_ZONE, ''));
+	return zoneless ? createdAtMs + ZONELESS_SLACK_MS : createdAtMs;
+}
+
 /**
  * The creation day as the order shows it. The list filters are day-granular in a zone the docs do
  * not name, so every `startDate` built from this goes one day earlier.

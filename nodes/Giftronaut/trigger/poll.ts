@@ -1,7 +1,7 @@
 import type { IDataObject, Logger } from 'n8n-workflow';
 
 import type { OrderSummary } from '../helpers/types';
-import { addDays, createdMs, creationDay } from './days';
+import { addDays, createdMs, creationDay, latestCreatedMs } from './days';
 import { discover, recount, settleDiscovery, type Discovery } from './discovery';
 import type { OrderLister, OrderQuery } from './listing';
 import { measureBaseline, reconcile, settleBaseline } from './reconcile';
@@ -93,11 +93,12 @@ export class OrderPoll {
 		const id = order.orderId;
 		if (this.foundIds.has(id)) return false;
 		const created = createdMs(order.createdAt, order.orderId, this.lister.node);
-		if (created < this.cutoffMs || this.state.edge.has(id)) {
+		const latest = latestCreatedMs(order.createdAt, created);
+		if (latest < this.cutoffMs || this.state.edge.has(id)) {
 			this.known.add(id);
 			return false;
 		}
-		this.state.edge.add(id, created);
+		this.state.edge.add(id, latest);
 		if (this.state.open.has(id) || this.emitted.has(id)) {
 			this.known.add(id);
 			return false;
