@@ -78,9 +78,10 @@ describe.each(['desc', 'asc', 'shuffled'] as const)('request cost (list order %s
 		expect(trigger.emittedIds().sort()).toEqual(fresh.map((o) => o.orderId).sort());
 		if (listOrder !== 'shuffled') {
 			expect(result.items).toHaveLength(10);
-			// the window count (two requests at a multiple of 100), the COMPLETE count, page 1 or the
-			// last page, a final count check
-			expect(requests).toBeLessThanOrEqual(6);
+			// the window count (two requests at a multiple of 100, or when the list's end moved to a
+			// later page: the page before is checked, against servers that clamp pages), the COMPLETE
+			// count, page 1 or the last page, a final count check
+			expect(requests).toBeLessThanOrEqual(7);
 		}
 		expect((await trigger.pollCounting()).requests).toBe(1);
 	});
