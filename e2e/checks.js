@@ -169,6 +169,17 @@ async function runChecks(ctx) {
 	// The trigger polls once right away: from here on the credential has its token.
 	const tokensBefore = (await sandbox.stats()).tokenRequests;
 	await activate(n8n, IDS.trigger);
+	// Completed right after activation, before the first scheduled poll: lost if the state saved at
+	// activation is not committed (n8n 2.41 with durable poll cursors, E2E_DURABLE_CURSORS=1). With the
+	// scheduler on, n8n may run the activation poll after the publish request returns: wait for it.
+	for (let i = 0; i < 60 && !(await sandbox.requests()).some((r) => r.path === '/api/v1/orders'); i++) await sleep(250);
+	await sleep(2000);
+	const completedAfterActivation = await sandbox.seedOrder({
+		productId: 'GC-AMAZON-USD',
+		recipients: [{ email: 'right-after-activation@example.com', amount: 10 }],
+		idempotencyKey: 'e2e-completed-after-activation',
+	});
+	await sandbox.setStatus(completedAfterActivation.orderId, 'COMPLETE');
 	for (const id of [IDS.catalog, IDS.create, IDS.get, IDS.getMany, IDS.balance, fixtures.EXAMPLES['crm-deal-won-send-gift-card.json']]) {
 		await activate(n8n, id);
 	}

@@ -9,6 +9,8 @@
 //   E2E_N8N_VERSIONS=2.8.4          only one line (default: every line, 1.123.50,2.8.4,2.41.1)
 //   E2E_BROWSER=none|all|<version>  where the headless-Chromium editor check runs (default 1.123.50,2.8.4)
 //   E2E_KEEP=1                      keep the work folders (logs, sqlite db) for inspection
+//   E2E_DURABLE_CURSORS=1           n8n 2.41's durable poll cursors on (N8N_POLLER_DURABLE_CURSORS_ENABLED
+//                                   and the scheduler switches it needs); ignored by 2.8
 //   E2E_SCREENSHOTS_DIR=docs        write the editor screenshots there (npm run screenshots)
 const fs = require('node:fs');
 const os = require('node:os');
@@ -23,6 +25,15 @@ const { runChecks } = require('./checks');
 const { runQueueLine, queueOn } = require('./queue');
 
 const ROOT = path.join(__dirname, '..');
+
+/** n8n 2.41 keeps poll state as durable cursors only with the scheduler chain on as well. */
+const DURABLE_CURSOR_ENV = {
+	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
+	N8N_SCHEDULER_ENABLED: 'true',
+	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
+	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
+};
+if (process.env.E2E_DURABLE_CURSORS === '1') Object.assign(process.env, DURABLE_CURSOR_ENV);
 
 function options() {
 	const versions = (process.env.E2E_N8N_VERSIONS || LINES.join(','))

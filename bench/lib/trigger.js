@@ -143,14 +143,112 @@ async function runTriggerSoak(h, { log, seed = 20240607, total = 1300 }) {
 	const triggerMissed = [...expected].filter((id) => !distinct.has(id)).length;
 	const wrong = [...distinct].filter((id) => !expected.has(id)).length;
 	const notComplete = emitted.filter((o) => o.status !== 'COMPLETE').length;
+	const scenarios = {
+		overlappingPolls: await runOverlappingPolls(h, rand),
+		createdDuringActivation: await runCreatedDuringActivation(h, rand),
+		hiddenOrders: await runHiddenOrders(h, rand),
+	};
+	const extra = Object.values(scenarios);
 	const result = {
 		triggerOrders: distinct.size,
-		triggerDuplicates: ids.length - distinct.size,
-		triggerMissed,
-		detail: { created, expected: expected.size, polls, restarts, wronglyEmitted: wrong, emittedNotComplete: notComplete },
+		triggerDuplicates: ids.length - distinct.size + extra.reduce((sum, s) => sum + s.duplicates, 0),
+		triggerMissed: triggerMissed + extra.reduce((sum, s) => sum + s.missed, 0),
+		detail: { created, expected: expected.size, polls, restarts, wronglyEmitted: wrong, emittedNotComplete: notComplete, scenarios },
 	};
 	log(`trigger soak: ${JSON.stringify(result)}`);
 	return result;
+}
+
+/** Duplicates and misses of `emitted` against the COMPLETE orders among `candidates`. */
+function tally(h, emitted, candidates) {
+	const ids = emitted.map((o) => String(o.orderId));
+	const distinct = new Set(ids);
+	const expected = [...candidates].filter((id) => h.sandbox.order(id)?.status === 'COMPLETE');
+	return {
+		orders: expected.length,
+		duplicates: ids.length - distinct.size,
+		missed: expected.filter((id) => !distinct.has(id)).length,
+	};
+}
+
+async function drain(poller, emitted, h, candidates, rand) {
+	for (let i = 0; i < 40; i++) {
+		const open = [...candidates].filter((id) => !['COMPLETE', 'CANCELED'].includes(String(h.sandbox.order(id)?.status)));
+		for (const id of open) h.sandbox.setOrderStatus(id, rand() < 0.1 ? 'CANCELED' : 'COMPLETE');
+		h.sandbox.advanceClock(HOUR);
+		const r = await poller.poll();
+		if (r.emitError) throw new Error(`trigger soak: poll failed: ${r.emitError.message}`);
+		emitted.push(...r.items.map((item) => item.json));
+		if (!open.length && i > 2) break;
+	}
+}
+
+/** n8n starts a poll per tick even while the last one runs: pairs of polls at once, one slowed. */
+async function runOverlappingPolls(h, rand, rounds = 60) {
+	h.sandbox.reset({ lifecycle: { pendingMs: 0, inProgressMs: 0 } });
+	const poller = h.poller({}, { workflowId: 'bench-overlap' });
+	await poller.poll();
+	const candidates = new Set();
+	const emitted = [];
+	for (let round = 0; round < rounds; round++) {
+		h.sandbox.configure({ lifecycle: rand() < 0.5 ? { pendingMs: 0, inProgressMs: 0 } : { pendingMs: HOUR, inProgressMs: 0 } });
+		for (let i = Math.floor(rand() * 8); i > 0; i--) candidates.add(create(h.sandbox).orderId);
+		h.sandbox.advanceClock(Math.floor(rand() * 2 * HOUR));
+		h.sandbox.injectFault({ kind: 'delay', method: 'GET', path: '/api/v1/orders', ms: 20 + Math.floor(rand() * 60) });
+		const results = await Promise.all([poller.poll(), poller.poll()]);
+		for (const r of results) emitted.push(...r.items.map((item) => item.json));
+	}
+	await drain(poller, emitted, h, candidates, rand);
+	return tally(h, emitted, candidates);
+}
+
+/** Orders created (open or already complete) while activation is reading the lists. */
+async function runCreatedDuringActivation(h, rand, activations = 15) {
+	const totals = { orders: 0, duplicates: 0, missed: 0 };
+	for (let n = 0; n < activations; n++) {
+		h.sandbox.reset({ lifecycle: { pendingMs: 0, inProgressMs: 0 }, listOrder: ['desc', 'asc', 'shuffled'][n % 3] });
+		for (let i = Math.floor(rand() * 150); i > 0; i--) create(h.sandbox);
+		const candidates = new Set();
+		let arrivals = 1 + Math.floor(rand() * 8);
+		h.setDuringPoll((entry) => {
+			if (arrivals <= 0 || entry.path !== '/api/v1/orders' || entry.status !== 200) return;
+			arrivals--;
+			h.sandbox.configure({ lifecycle: rand() < 0.5 ? { pendingMs: 0, inProgressMs: 0 } : { pendingMs: HOUR, inProgressMs: 0 } });
+			candidates.add(create(h.sandbox).orderId);
+		});
+		const poller = h.poller({}, { workflowId: `bench-activation-${n}` });
+		await poller.poll();
+		h.setDuringPoll(undefined);
+		const emitted = [];
+		await drain(poller, emitted, h, candidates, rand);
+		const t = tally(h, emitted, candidates);
+		totals.orders += t.orders;
+		totals.duplicates += t.duplicates;
+		totals.missed += t.missed;
+	}
+	return totals;
+}
+
+/** Old orders hidden (archived) from the list while new ones arrive. */
+async function runHiddenOrders(h, rand, rounds = 60) {
+	h.sandbox.reset({ lifecycle: { pendingMs: 0, inProgressMs: 0 }, listOrder: 'desc' });
+	const old = [];
+	for (let i = 0; i < 230; i++) old.push(create(h.sandbox).orderId);
+	const poller = h.poller({}, { workflowId: 'bench-hidden' });
+	await poller.poll();
+	const candidates = new Set();
+	const emitted = [];
+	const hidden = new Set();
+	for (let round = 0; round < rounds; round++) {
+		for (let i = Math.floor(rand() * 3); i > 0; i--) hidden.add(old[Math.floor(rand() * old.length)]);
+		h.sandbox.configure({ hiddenOrders: [...hidden] });
+		for (let i = Math.floor(rand() * 4); i > 0; i--) candidates.add(create(h.sandbox).orderId);
+		h.sandbox.advanceClock(Math.floor(rand() * 3 * HOUR));
+		const r = await poller.poll();
+		emitted.push(...r.items.map((item) => item.json));
+	}
+	await drain(poller, emitted, h, candidates, rand);
+	return { ...tally(h, emitted, candidates), hidden: hidden.size };
 }
 
 module.exports = { runIdlePoll, runStaticData, runTriggerSoak };

@@ -8,16 +8,11 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { cardTypeFilter, orderTypeFilter } from './actions/common.descriptions';
+import { shapeOrders } from './trigger/emit';
 import { OrderLister, PollBudget } from './trigger/listing';
-import {
-	activate,
-	OrderPoll,
-	stateSignature,
-	type EventStatus,
-	type TriggerFilters,
-} from './trigger/poll';
+import type { EventStatus, TriggerFilters } from './trigger/poll';
+import { runActivePoll } from './trigger/run';
 import { sampleOrders } from './trigger/sample';
-import { loadState, saveState } from './trigger/state';
 
 const EVENT_STATUS: Record<string, EventStatus> = {
 	orderCompleted: 'COMPLETE',
@@ -132,31 +127,11 @@ export class GiftronautTrigger implements INodeType {
 					description: `Giftronaut returned no ${what} orders for this account and these filters. Create an order (or wait for one to finish), then fetch a test event again.`,
 				});
 			}
-			return [this.helpers.returnJsonArray(await shapeOrders(lister, sample, includeFullOrder))];
+			const found = sample.map((order) => ({ order, full: false }));
+			const { items } = await shapeOrders(lister, found, includeFullOrder);
+			return [this.helpers.returnJsonArray(items)];
 		}
-
-		const staticData = this.getWorkflowStaticData('node');
-		const signature = stateSignature(status, filters);
-		const state = loadState(staticData);
-		if (!state || state.signature !== signature) {
-			saveState(staticData, await activate(lister, status, signature, Date.now()));
-			return null;
-		}
-		const run = new OrderPoll(lister, status, state);
-		await run.run();
-		const found = [...run.emitted.values()].sort(
-			(a, b) =>
-				String(a.order.createdAt).localeCompare(String(b.order.createdAt)) ||
-				String(a.order.orderId).localeCompare(String(b.order.orderId)),
-		);
-		const orders = await shapeOrders(
-			lister,
-			found.map((entry) => entry.order),
-			includeFullOrder,
-			new Set(found.filter((entry) => entry.full).map((entry) => String(entry.order.orderId))),
-		);
-		saveState(staticData, state);
-		return orders.length ? [this.helpers.returnJsonArray(orders)] : null;
+		return await runActivePoll.call(this, { lister, status, filters, includeFullOrder });
 	}
 }
 
@@ -177,25 +152,4 @@ function readFilters(this: IPollFunctions): TriggerFilters {
 	pick('cardType', 'Card Type', CARD_TYPES);
 	pick('orderType', 'Order Type', ORDER_TYPES);
 	return filters;
-}
-
-/** List summaries by default; the full order (recipients, reward links) with Include Full Order. */
-async function shapeOrders(
-	lister: OrderLister,
-	orders: IDataObject[],
-	includeFullOrder: boolean,
-	alreadyFull = new Set<string>(),
-): Promise<IDataObject[]> {
-	const shaped: IDataObject[] = [];
-	for (const order of orders) {
-		const id = String(order.orderId);
-		if (!includeFullOrder) {
-			const summary = { ...order };
-			delete summary.recipients;
-			shaped.push(summary);
-		} else {
-			shaped.push(alreadyFull.has(id) ? order : { ...(await lister.get(id)), orderId: id });
-		}
-	}
-	return shaped;
 }

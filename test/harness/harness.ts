@@ -201,6 +201,8 @@ export interface PollOptions {
 	 * activation and the static data is saved even when nothing was emitted. Default false.
 	 */
 	activationPoll?: boolean;
+	/** Like n8n 2.41's `getPollBudgetMs()` (absent in 2.8, where the node uses its own default). */
+	pollBudgetMs?: number;
 }
 
 export interface PollResult {
@@ -249,12 +251,19 @@ export interface Harness {
 	/** The stored data of a credential (default giftronaut-1), after defaults are applied: what a node would read. */
 	credential(id?: string): ICredentialDataDecryptedObject;
 	/** Store (or replace) a credential. Returns its id. */
-	addCredential(data: Partial<GiftronautCredentialData>, options?: { id?: string; name?: string; type?: string }): string;
+	addCredential(
+		data: Partial<GiftronautCredentialData>,
+		options?: { id?: string; name?: string; type?: string },
+	): string;
 	/** Edit fields of a stored credential (as the user would in the credential modal). */
 	updateCredential(data: Partial<GiftronautCredentialData>, id?: string): void;
 	run(options?: RunOptions): Promise<RunResult>;
 	runWorkflow(definition: WorkflowDefinition): Promise<WorkflowRunResult>;
-	loadOptions(method: string, currentNodeParameters?: INodeParameters, options?: NodeContextOptions): Promise<INodePropertyOptions[]>;
+	loadOptions(
+		method: string,
+		currentNodeParameters?: INodeParameters,
+		options?: NodeContextOptions,
+	): Promise<INodePropertyOptions[]>;
 	listSearch(
 		method: string,
 		currentNodeParameters?: INodeParameters,
@@ -263,20 +272,29 @@ export interface Harness {
 		options?: NodeContextOptions,
 	): Promise<INodeListSearchResult>;
 	poll(parameters?: INodeParameters, options?: PollOptions): Promise<PollResult>;
-	poller(parameters?: INodeParameters, options?: Omit<PollOptions, 'staticData' | 'activationPoll'> & { staticData?: IDataObject }): Poller;
+	poller(
+		parameters?: INodeParameters,
+		options?: Omit<PollOptions, 'staticData' | 'activationPoll'> & { staticData?: IDataObject },
+	): Poller;
 	/** The credential type's `test` request through n8n-core's RoutingNode, like the "Test" button. */
-	testCredential(id?: string, formData?: Partial<GiftronautCredentialData>): Promise<INodeCredentialTestResult>;
+	testCredential(
+		id?: string,
+		formData?: Partial<GiftronautCredentialData>,
+	): Promise<INodeCredentialTestResult>;
 	/** Clear preAuthEvents / preAuthCalls (the credential store keeps its data). */
 	resetCounters(): void;
 	close(): Promise<void>;
 }
 
-const clone = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+const clone = <T>(value: T): T =>
+	value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 
 /** Remove n8n's change marker so static data compares and serializes like the DB copy. */
 function plainStaticData(staticData: IDataObject | undefined): IDataObject {
 	return JSON.parse(
-		JSON.stringify(staticData ?? {}, (key, value: unknown) => (key === '__dataChanged' ? undefined : value)),
+		JSON.stringify(staticData ?? {}, (key, value: unknown) =>
+			key === '__dataChanged' ? undefined : value,
+		),
 	) as IDataObject;
 }
 
@@ -300,7 +318,8 @@ let executionCounter = 0;
  */
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
 	const ownSandbox = !options.useSandbox;
-	const sandbox = options.useSandbox ?? (await startSandbox({ port: 0, ...(options.sandbox ?? {}) }));
+	const sandbox =
+		options.useSandbox ?? (await startSandbox({ port: 0, ...(options.sandbox ?? {}) }));
 
 	const store = new CredentialStore();
 	const credentialsHelper = new HarnessCredentialsHelper(store, {
@@ -308,7 +327,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 		...(options.credentialTypes ?? {}),
 	});
 	const nodeTypes = new HarnessNodeTypes();
-	for (const [type, nodeType] of Object.entries(options.nodeTypes ?? {})) nodeTypes.register(type, nodeType);
+	for (const [type, nodeType] of Object.entries(options.nodeTypes ?? {}))
+		nodeTypes.register(type, nodeType);
 
 	const addCredential: Harness['addCredential'] = (data, opts = {}) => {
 		const id = opts.id ?? DEFAULT_CREDENTIAL_ID;
@@ -327,7 +347,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 	};
 	if (options.credential !== false) addCredential(options.credential ?? {});
 
-	function nodeCredentials(credentialId: string | null | undefined, type = CREDENTIAL_TYPE): INode['credentials'] {
+	function nodeCredentials(
+		credentialId: string | null | undefined,
+		type = CREDENTIAL_TYPE,
+	): INode['credentials'] {
 		if (credentialId === null) return undefined;
 		const id = credentialId ?? DEFAULT_CREDENTIAL_ID;
 		return { [type]: { id, name: store.get(id)?.name ?? id } };
@@ -423,7 +446,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 		const issues = workflowExecute.checkReadyForExecution(workflow, { startNode: startNode.name });
 		if (issues !== null) {
 			// n8n refuses to run (WorkflowHasIssuesError); say which node and parameter.
-			throw new Error(`The workflow has issues and n8n would not run it: ${JSON.stringify(issues)}`);
+			throw new Error(
+				`The workflow has issues and n8n would not run it: ${JSON.stringify(issues)}`,
+			);
 		}
 		const run = await workflowExecute.run({ workflow, startNode });
 		const runData = run.data.resultData.runData;
@@ -435,7 +460,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 			nodeExecutionOrder,
 			executionId,
 			runsOf,
-			outputOf: (nodeName, outputIndex = 0) => runsOf(nodeName).at(-1)?.data?.main?.[outputIndex] ?? [],
+			outputOf: (nodeName, outputIndex = 0) =>
+				runsOf(nodeName).at(-1)?.data?.main?.[outputIndex] ?? [],
 			errorOf: (nodeName) => runsOf(nodeName).at(-1)?.error,
 		};
 	};
@@ -445,7 +471,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 		await nodeTypes.load([nodeType, MANUAL_TRIGGER_TYPE, SOURCE_TYPE]);
 		const workflowId = opts.workflowId ?? DEFAULT_WORKFLOW_ID;
 		const nodeName = opts.nodeName ?? 'Giftronaut';
-		const inputItems: INodeExecutionData[] = opts.inputItems ?? (opts.input ?? [{}]).map((json) => ({ json }));
+		const inputItems: INodeExecutionData[] =
+			opts.inputItems ?? (opts.input ?? [{}]).map((json) => ({ json }));
 		const settings = opts.settings ?? {};
 		const trigger: INode = {
 			id: stableId(`${workflowId}/Manual Trigger`),
@@ -528,15 +555,29 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 			credentials: nodeCredentials(opts.credentialId),
 		};
 		const workflow = await buildWorkflow({ nodes: [node], connections: {}, workflowId });
-		const additionalData = additionalDataFor(undefined, `harness-${++executionCounter}`, currentNodeParameters);
-		const context = new LoadOptionsContext(workflow, node, additionalData, opts.path ?? 'parameters');
+		const additionalData = additionalDataFor(
+			undefined,
+			`harness-${++executionCounter}`,
+			currentNodeParameters,
+		);
+		const context = new LoadOptionsContext(
+			workflow,
+			node,
+			additionalData,
+			opts.path ?? 'parameters',
+		);
 		return { context, nodeType: nodeTypes.getByNameAndVersion(type, typeVersion) };
 	}
 
-	const loadOptions: Harness['loadOptions'] = async (method, currentNodeParameters = {}, opts = {}) => {
+	const loadOptions: Harness['loadOptions'] = async (
+		method,
+		currentNodeParameters = {},
+		opts = {},
+	) => {
 		const { context, nodeType } = await nodeContext(currentNodeParameters, opts);
 		const fn = nodeType.methods?.loadOptions?.[method];
-		if (typeof fn !== 'function') throw new Error(`Node type has no loadOptions method "${method}"`);
+		if (typeof fn !== 'function')
+			throw new Error(`Node type has no loadOptions method "${method}"`);
 		return await fn.call(context as ILoadOptionsFunctions);
 	};
 
@@ -592,6 +633,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 				emitError = error;
 			},
 		);
+		if (opts.pollBudgetMs !== undefined) {
+			const budget = opts.pollBudgetMs;
+			Object.assign(context, { getPollBudgetMs: () => budget });
+		}
 		let response: INodeExecutionData[][] | null = null;
 		let failure: Error | undefined;
 		try {
@@ -678,13 +723,17 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 		};
 	};
 
-	const testCredential: Harness['testCredential'] = async (id = DEFAULT_CREDENTIAL_ID, formData) => {
+	const testCredential: Harness['testCredential'] = async (
+		id = DEFAULT_CREDENTIAL_ID,
+		formData,
+	) => {
 		// Mirrors n8n's CredentialsTester: the credential type's `test.request` as the routing of a
 		// mock noOp node's `temp` property, run by RoutingNode (so preAuthentication is forced).
 		const row = store.get(id);
 		if (!row) throw new Error(`No stored credential "${id}"`);
 		const credentialType = credentialsHelper.getCredentialType(row.type);
-		if (!credentialType.test) return { status: 'Error', message: 'No testing function found for this credential.' };
+		if (!credentialType.test)
+			return { status: 'Error', message: 'No testing function found for this credential.' };
 		const additionalData = additionalDataFor(undefined, `harness-${++executionCounter}`);
 		const credentialsDecrypted: ICredentialsDecrypted = {
 			id: row.id,
@@ -730,7 +779,12 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 			position: [0, 0],
 			credentials: { [row.type]: { id: row.id, name: row.name } },
 		};
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: testTypes });
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: testTypes,
+		});
 		const runExecutionData = createRunExecutionData({ resultData: { runData: {} } });
 		const executeData: IExecuteData = { node, data: {}, source: null };
 		const context = new ExecuteContext(
@@ -749,8 +803,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 		try {
 			await routingNode.runNode();
 		} catch (error) {
-			const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } })
-				.cause;
+			const cause = (
+				error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
+			).cause;
 			if (cause?.response) {
 				const { status, statusText } = cause.response;
 				for (const rule of credentialType.test.rules ?? []) {
@@ -791,7 +846,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 			);
 		},
 		addCredential,
-		updateCredential: (data, id = DEFAULT_CREDENTIAL_ID) => store.patch(id, data as ICredentialDataDecryptedObject),
+		updateCredential: (data, id = DEFAULT_CREDENTIAL_ID) =>
+			store.patch(id, data as ICredentialDataDecryptedObject),
 		run,
 		runWorkflow,
 		loadOptions,

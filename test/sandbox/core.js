@@ -18,6 +18,12 @@ function defaultConfig() {
     maxRecipientsPerOrder: 1000,
     rejectUnknownFields: true,
     clients: [],
+    hiddenOrders: [],
+    orderGetErrors: {},
+    createdAtFormat: 'iso',
+    createdAtZone: 'UTC',
+    createdAtSkewMs: 0,
+    clampPages: false,
   };
 }
 
@@ -25,11 +31,39 @@ const nonNeg = (v, name) => {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw validationError(`config ${name} must be a non-negative number`);
 };
 
+const CREATED_AT_FORMATS = ['iso', 'zoneless', 'epoch', 'bracket', 'unreadable'];
+
+/** Trigger-facing list behaviours (all off by default): hidden orders, failing GETs, odd timestamps, clamped pages. */
+function mergeTriggerFaults(c, p) {
+  if (p.hiddenOrders !== undefined) {
+    if (!Array.isArray(p.hiddenOrders) || !p.hiddenOrders.every((id) => typeof id === 'string')) throw validationError('config hiddenOrders must be an array of order ids');
+    c.hiddenOrders = p.hiddenOrders.slice();
+  }
+  if (p.orderGetErrors !== undefined) {
+    if (!isPlainObject(p.orderGetErrors) || !Object.values(p.orderGetErrors).every((v) => v === 403 || v === 404)) throw validationError('config orderGetErrors must map order ids to 403 or 404');
+    c.orderGetErrors = { ...p.orderGetErrors };
+  }
+  if (p.createdAtFormat !== undefined) {
+    if (!CREATED_AT_FORMATS.includes(p.createdAtFormat)) throw validationError(`config createdAtFormat must be one of ${CREATED_AT_FORMATS.join(', ')}`);
+    c.createdAtFormat = p.createdAtFormat;
+  }
+  if (p.createdAtZone !== undefined) {
+    if (typeof p.createdAtZone !== 'string') throw validationError('config createdAtZone must be an IANA time zone');
+    c.createdAtZone = p.createdAtZone;
+  }
+  if (p.createdAtSkewMs !== undefined) {
+    if (typeof p.createdAtSkewMs !== 'number' || !Number.isFinite(p.createdAtSkewMs)) throw validationError('config createdAtSkewMs must be a number');
+    c.createdAtSkewMs = p.createdAtSkewMs;
+  }
+  if (p.clampPages !== undefined) c.clampPages = !!p.clampPages;
+}
+
 /** Merge a partial config into a full one (validating it). Returns a new object. */
 function mergeConfig(base, partial) {
   if (partial === undefined || partial === null) partial = {};
   if (!isPlainObject(partial)) throw validationError('config must be an object');
-  const c = { ...base, lifecycle: { ...base.lifecycle }, rateLimit: { ...base.rateLimit }, clients: base.clients.slice() };
+  const c = { ...base, lifecycle: { ...base.lifecycle }, rateLimit: { ...base.rateLimit }, clients: base.clients.slice(),
+    hiddenOrders: base.hiddenOrders.slice(), orderGetErrors: { ...base.orderGetErrors } };
   const p = partial;
   if (p.tokenLifetimeSeconds !== undefined) { nonNeg(p.tokenLifetimeSeconds, 'tokenLifetimeSeconds'); c.tokenLifetimeSeconds = p.tokenLifetimeSeconds; }
   if (p.balance !== undefined) {
@@ -63,6 +97,7 @@ function mergeConfig(base, partial) {
     if (!Number.isInteger(p.maxRecipientsPerOrder) || p.maxRecipientsPerOrder < 1) throw validationError('config maxRecipientsPerOrder must be a positive integer');
     c.maxRecipientsPerOrder = p.maxRecipientsPerOrder;
   }
+  mergeTriggerFaults(c, p);
   if (p.clients !== undefined) {
     if (!Array.isArray(p.clients)) throw validationError('config clients must be an array');
     c.clients = c.clients.concat(p.clients.map((x) => ({ ...x })));

@@ -35,6 +35,18 @@ export interface SandboxConfig {
   rejectUnknownFields?: boolean;
   /** Extra clients besides demo-client-id / demo-client-secret. */
   clients?: SandboxClient[];
+  /** Orders left out of every list (hidden / archived); GET still answers. Default []. */
+  hiddenOrders?: string[];
+  /** GET /api/v1/orders/{id} answers this status (403 or 404) for these ids. Default {}. */
+  orderGetErrors?: Record<string, 403 | 404>;
+  /** How createdAt is shown: 'iso' (default, UTC with Z), 'zoneless' (wall clock of createdAtZone, no suffix), 'epoch' (ms number), 'bracket' (`...Z[UTC]`), 'unreadable' (`n/a`). Day filters follow the shown day. */
+  createdAtFormat?: 'iso' | 'zoneless' | 'epoch' | 'bracket' | 'unreadable';
+  /** IANA zone for 'zoneless'. Default 'UTC'. */
+  createdAtZone?: string;
+  /** createdAt is shown shifted by this much (server clock skew; positive = in the future). Default 0. */
+  createdAtSkewMs?: number;
+  /** A page past the end of a list returns the last page instead of an empty one. Default false. */
+  clampPages?: boolean;
 }
 
 /** Resolved config as returned by reset()/configure()/config() (client secrets are left out). */

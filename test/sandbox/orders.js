@@ -69,6 +69,16 @@ const hasMoreThan2Decimals = (a) => Math.abs(a * 100 - Math.round(a * 100)) > 1e
  * virtual clock, listing with filters/paging. Orders are kept in creation order (array) and
  * indexed by id (Map).
  */
+/** Wall-clock time of `ms` in `zone`, without a zone suffix (`YYYY-MM-DDTHH:mm:ss`). */
+function localTime(ms, zone) {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(ms));
+  const get = (type) => parts.find((part) => part.type === type).value;
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
+}
+
 /** mulberry32: a small deterministic PRNG. */
 function seededRandom(seed) {
   let a = seed >>> 0;
@@ -111,6 +121,26 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
     return 'COMPLETE';
   }
 
+  /** `createdAt` as this server shows it (config createdAtFormat / createdAtZone / createdAtSkewMs). */
+  function shownCreatedAt(o) {
+    const cfg = getConfig();
+    const ms = o.createdMs + (cfg.createdAtSkewMs || 0);
+    switch (cfg.createdAtFormat) {
+      case 'zoneless': return localTime(ms, cfg.createdAtZone);
+      case 'epoch': return ms;
+      case 'bracket': return `${new Date(ms).toISOString()}[UTC]`;
+      case 'unreadable': return 'n/a';
+      default: return ms === o.createdMs ? o.createdAt : new Date(ms).toISOString();
+    }
+  }
+
+  /** The creation day the list's date filters use (the server's own wall clock). */
+  function filterDay(o) {
+    const cfg = getConfig();
+    if (cfg.createdAtFormat === 'zoneless') return shownCreatedAt(o).slice(0, 10);
+    return new Date(o.createdMs + (cfg.createdAtSkewMs || 0)).toISOString().slice(0, 10);
+  }
+
   function summary(o, now = clock.now()) {
     const status = statusOf(o, now);
     const complete = status === 'COMPLETE';
@@ -125,7 +155,7 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
       recipientCount: o.recipients.length,
       sentCount: complete ? o.recipients.length : 0,
       bouncedCount: complete ? o.bounced : 0,
-      createdAt: o.createdAt,
+      createdAt: shownCreatedAt(o),
       sendTiming: { ...o.sendTiming },
       refundOption: o.refundOption,
       idempotencyKey: o.idempotencyKey,
@@ -434,11 +464,13 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
     if (startDate && endDate && startDate > endDate) throw validationError(`startDate ${startDate} is after endDate ${endDate}`);
     const kw = q.searchKeyword ? q.searchKeyword.toLowerCase() : undefined;
     const now = clock.now();
+    const hidden = new Set(getConfig().hiddenOrders);
     const match = (o) => {
+      if (hidden.has(o.orderId)) return false;
       if (orderType && orderType !== 'ONE_TIME') return false;
       if (cardType && o.cardType !== cardType) return false;
       if (startDate || endDate) {
-        const day = o.createdAt.slice(0, 10);
+        const day = filterDay(o);
         if (startDate && day < startDate) return false;
         if (endDate && day > endDate) return false;
       }
@@ -446,7 +478,12 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
       if (status && statusOf(o, now) !== status) return false;
       return true;
     };
-    const skip = (effectivePage - 1) * pageSize;
+    let skip = (effectivePage - 1) * pageSize;
+    if (getConfig().clampPages && skip > 0) {
+      // Some servers answer a page past the end with the last page instead of an empty one.
+      const total = orders.filter(match).length;
+      if (skip >= total) skip = Math.max(0, Math.ceil(total / pageSize) - 1) * pageSize;
+    }
     const out = [];
     const mode = getConfig().listOrder;
     if (mode === 'shuffled') {

@@ -225,7 +225,9 @@ function createHttpServer(core, onRequest) {
           return respond(200, core.store.list(query));
         case 'getOrder': {
           const o = core.store.get(matched.param);
-          if (!o) throw new SandboxError(404, 'NOT_FOUND', `Order "${matched.param}" not found`);
+          const denied = core.getConfigRef().orderGetErrors[matched.param];
+          if (denied === 403) throw new SandboxError(403, 'FORBIDDEN', `Order "${matched.param}" is not accessible with this client`);
+          if (!o || denied === 404) throw new SandboxError(404, 'NOT_FOUND', `Order "${matched.param}" not found`);
           return respond(200, envelope(core, core.store.full(o)));
         }
         case 'balance':

@@ -60,7 +60,8 @@ describe.each(['desc', 'asc', 'shuffled'] as const)('request cost (list order %s
 				.map((o) => o.orderId)
 				.sort(),
 		);
-		expect(requests).toBeLessThanOrEqual(listOrder === 'shuffled' ? 6 + 10 : 6);
+		// +1: a count at a multiple of 100 is checked with a second page size (a shrink there is seen)
+		expect(requests).toBeLessThanOrEqual(listOrder === 'shuffled' ? 7 + 10 : 7);
 		expect((await trigger.pollCounting()).requests).toBe(2);
 	});
 
@@ -77,8 +78,10 @@ describe.each(['desc', 'asc', 'shuffled'] as const)('request cost (list order %s
 		expect(trigger.emittedIds().sort()).toEqual(fresh.map((o) => o.orderId).sort());
 		if (listOrder !== 'shuffled') {
 			expect(result.items).toHaveLength(10);
-			// the window count, the COMPLETE count, page 1 or the last page, a final count check
-			expect(requests).toBeLessThanOrEqual(5);
+			// the window count (two requests at a multiple of 100, or when the list's end moved to a
+			// later page: the page before is checked, against servers that clamp pages), the COMPLETE
+			// count, page 1 or the last page, a final count check
+			expect(requests).toBeLessThanOrEqual(7);
 		}
 		expect((await trigger.pollCounting()).requests).toBe(1);
 	});

@@ -54,15 +54,20 @@ export class TriggerDriver {
 	constructor(
 		private readonly h: Harness,
 		private readonly parameters: INodeParameters = {},
-		options: { restarts?: boolean } = {},
+		private readonly options: { restarts?: boolean; pollBudgetMs?: number } = {},
 	) {
-		if (options.restarts === false) this.poller = h.poller(parameters);
+		if (options.restarts === false)
+			this.poller = h.poller(parameters, { pollBudgetMs: options.pollBudgetMs });
 	}
 
 	async activate(): Promise<PollResult> {
 		const result = this.poller
 			? await this.poller.poll()
-			: await this.h.poll(this.parameters, { staticData: {}, activationPoll: true });
+			: await this.h.poll(this.parameters, {
+					staticData: {},
+					activationPoll: true,
+					pollBudgetMs: this.options.pollBudgetMs,
+				});
 		this.saved = JSON.parse(JSON.stringify(result.savedStaticData)) as IDataObject;
 		return result;
 	}
@@ -70,7 +75,10 @@ export class TriggerDriver {
 	async poll(): Promise<PollResult> {
 		const result = this.poller
 			? await this.poller.poll()
-			: await this.h.poll(this.parameters, { staticData: this.saved });
+			: await this.h.poll(this.parameters, {
+					staticData: this.saved,
+					pollBudgetMs: this.options.pollBudgetMs,
+				});
 		if (result.emitError) throw result.emitError;
 		this.saved = JSON.parse(
 			JSON.stringify(this.poller ? result.staticData : result.savedStaticData),

@@ -1,8 +1,9 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE, apiRequest, unwrapList, unwrapObject } from '../transport';
 import type { OrderSummary } from '../helpers/types';
+import { PagePlan, lastPageOf } from './pages';
 
 const PAGE = MAX_PAGE_SIZE;
 const ORDERS_PATH = '/api/v1/orders';
@@ -74,90 +75,6 @@ export interface SweepResult {
 	resume: [number, number] | null;
 }
 
-const lastPageOf = (total: number) => Math.max(1, Math.ceil(total / PAGE));
-
-/**
- * Which page to read next. The list order is undocumented, so new orders may sit at the front
- * (newest first), at the back (oldest first) or anywhere: read page 1 and the last page first,
- * then work inwards from both ends, favouring the end whose last page brought something new.
- */
-class PagePlan {
-	readonly visited = new Set<number>();
-
-	private lastPage: number | undefined;
-
-	private front: number;
-
-	private back: number;
-
-	private frontYield = 1;
-
-	private backYield = 1;
-
-	private frontTurn = true;
-
-	private lastSide: 'front' | 'back' = 'front';
-
-	constructor(resume?: [number, number] | null) {
-		this.front = resume?.[0] ?? 1;
-		this.back = resume?.[1] ?? Number.MAX_SAFE_INTEGER;
-	}
-
-	visit(page: number): void {
-		this.visited.add(page);
-	}
-
-	get knowsEnd(): boolean {
-		return this.lastPage !== undefined;
-	}
-
-	get maxVisited(): number {
-		return Math.max(0, ...this.visited);
-	}
-
-	setTotal(total: number | undefined): void {
-		this.lastPage = total === undefined ? undefined : lastPageOf(total);
-		if (this.lastPage !== undefined) this.back = Math.min(Math.max(this.back, 1), this.lastPage);
-	}
-
-	/** How many new orders the page last returned by next() brought. */
-	recordYield(fresh: number): void {
-		if (this.lastSide === 'front') this.frontYield = fresh;
-		else this.backYield = fresh;
-	}
-
-	next(): number | undefined {
-		const last = this.lastPage;
-		if (last === undefined) return undefined;
-		if (!this.visited.has(1)) return this.take(1, 'front');
-		if (!this.visited.has(last)) return this.take(last, 'back');
-		const preferFront =
-			this.frontYield === this.backYield ? this.frontTurn : this.frontYield > this.backYield;
-		this.frontTurn = !this.frontTurn;
-		for (const side of preferFront ? (['front', 'back'] as const) : (['back', 'front'] as const)) {
-			if (side === 'front') {
-				while (this.front <= last && this.visited.has(this.front)) this.front++;
-				if (this.front <= last) return this.take(this.front, 'front');
-			} else {
-				while (this.back >= 1 && this.visited.has(this.back)) this.back--;
-				if (this.back >= 1) return this.take(this.back, 'back');
-			}
-		}
-		for (let page = 1; page <= last; page++)
-			if (!this.visited.has(page)) return this.take(page, 'front');
-		return undefined;
-	}
-
-	private take(page: number, side: 'front' | 'back'): number {
-		this.lastSide = side;
-		return page;
-	}
-
-	resumePoint(): [number, number] {
-		return [this.front, this.back];
-	}
-}
-
 /** Reads `GET /api/v1/orders` with the node's filters: pages, count probes and sweeps. */
 export class OrderLister {
 	constructor(
@@ -166,28 +83,38 @@ export class OrderLister {
 		readonly budget: PollBudget,
 	) {}
 
+	get node(): INode {
+		return this.context.getNode();
+	}
+
 	/** Full pages seen this poll, by query and content: the same full page twice means `page` is ignored. */
 	private readonly fullPages = new Map<string, number>();
 
-	async page(query: OrderQuery, page: number): Promise<OrderSummary[]> {
+	async page(query: OrderQuery, page: number, pageSize = PAGE): Promise<OrderSummary[]> {
 		this.budget.requests++;
 		const response = await apiRequest.call(this.context, {
 			method: 'GET',
 			path: ORDERS_PATH,
-			qs: { ...this.filters, ...query, page, pageSize: PAGE },
+			qs: { ...this.filters, ...query, page, pageSize },
 		});
 		const items = unwrapList<OrderSummary>(response.body).filter(
 			(order) => order && typeof order.orderId === 'string',
 		);
-		if (items.length === PAGE) this.checkPaging(query, page, items);
+		if (items.length === PAGE && pageSize === PAGE && (await this.pastTheEnd(query, page, items)))
+			return [];
 		return items;
 	}
 
 	/**
 	 * Counting and sweeping rely on `page` being honoured. A server that ignores it would make every
 	 * page look full, so the poll would walk a phantom list of millions of orders: fail loudly instead.
+	 * A server that answers a page past the end with the last page is fine: that page counts as empty.
 	 */
-	private checkPaging(query: OrderQuery, page: number, items: OrderSummary[]): void {
+	private async pastTheEnd(
+		query: OrderQuery,
+		page: number,
+		items: OrderSummary[],
+	): Promise<boolean> {
 		const content = items
 			.map((order) => order.orderId)
 			.sort()
@@ -195,6 +122,13 @@ export class OrderLister {
 		const key = `${JSON.stringify(query)}|${content}`;
 		const earlier = this.fullPages.get(key);
 		if (earlier !== undefined && earlier !== page) {
+			// A repeat of page 1 is also what a list of exactly 100 orders looks like on a clamping
+			// server; there, page 2 of 99 holds the 100th order alone.
+			if (
+				earlier < page &&
+				(earlier > 1 || (await this.page(query, 2, PAGE - 1)).length < PAGE - 1)
+			)
+				return true;
 			throw new NodeOperationError(
 				this.context.getNode(),
 				`Giftronaut returned the same ${PAGE} orders for pages ${earlier} and ${page} of GET ${ORDERS_PATH}: the server ignores the page parameter`,
@@ -205,6 +139,7 @@ export class OrderLister {
 			);
 		}
 		this.fullPages.set(key, page);
+		return false;
 	}
 
 	async get(orderId: string): Promise<IDataObject> {
@@ -221,11 +156,36 @@ export class OrderLister {
 	 * list would end, whatever order the server lists in.
 	 */
 	async probe(query: OrderQuery, expected: number): Promise<ProbeResult> {
+		if (expected > 0 && expected % PAGE === 0) {
+			// At a multiple of 100 an empty next page would not show a shrink: ask with a page size
+			// that puts the list's end inside a page, so one request still proves the exact length.
+			const size = expected % (PAGE - 1) === 0 ? PAGE - 2 : PAGE - 1;
+			const page = Math.floor(expected / size) + 1;
+			const items = await this.page(query, page, size);
+			if (items.length === expected - (page - 1) * size) {
+				return { page: 0, items, changed: false, total: expected, shrank: false };
+			}
+		}
 		const page = Math.floor(expected / PAGE) + 1;
 		const items = await this.page(query, page);
 		const onPage = expected - (page - 1) * PAGE;
-		if (items.length === onPage)
+		if (items.length === onPage && !(onPage === 0 && page > 1))
 			return { page, items, changed: false, total: expected, shrank: false };
+		if (items.length === onPage) {
+			// Seen above: the list no longer reaches its last full page.
+			const before = await this.page(query, page - 1);
+			const total = (page - 2) * PAGE + before.length;
+			return { page: page - 1, items: before, changed: true, total, shrank: before.length < PAGE };
+		}
+		if (items.length > 0 && items.length < PAGE && page > 1) {
+			// A list that ends here has a full page before; a server that clamps a page past the end
+			// to the last page does not.
+			const before = await this.page(query, page - 1);
+			if (before.length < PAGE) {
+				const total = (page - 2) * PAGE + before.length;
+				return { page: page - 1, items: before, changed: true, total, shrank: total < expected };
+			}
+		}
 		const total =
 			items.length < PAGE && (items.length > 0 || page === 1)
 				? (page - 1) * PAGE + items.length

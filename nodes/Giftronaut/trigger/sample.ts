@@ -23,7 +23,11 @@ export async function sampleOrders(
 		const orders: IDataObject[] = [];
 		for (const page of pages) orders.push(...(await lister.page(query, page)));
 		const unique = [...new Map(orders.map((order) => [String(order.orderId), order])).values()];
-		unique.sort((a, b) => createdMs(b.createdAt) - createdMs(a.createdAt));
+		unique.sort(
+			(a, b) =>
+				createdMs(b.createdAt, String(b.orderId), lister.node) -
+				createdMs(a.createdAt, String(a.orderId), lister.node),
+		);
 		return unique.slice(0, SAMPLE_SIZE);
 	}
 	return [];

@@ -85,6 +85,10 @@ export interface TriggerState {
 	stalls: number;
 	/** Where an unfinished discovery stopped (page numbers). */
 	resume: [front: number, back: number] | null;
+	/** The window shrank: it is identified order by order before its count is trusted again. */
+	recount: boolean;
+	/** Warnings not yet shown on an emitted item (shown with the next execution). */
+	warnings: string[];
 }
 
 export function emptyState(signature: string, windowDay: string): TriggerState {
@@ -100,6 +104,8 @@ export function emptyState(signature: string, windowDay: string): TriggerState {
 		openAfterReconcile: 0,
 		stalls: 0,
 		resume: null,
+		recount: false,
+		warnings: [],
 	};
 }
 
@@ -135,6 +141,9 @@ export function loadState(data: IDataObject): TriggerState | undefined {
 	state.reconcileDue = data.due === true;
 	state.openAfterReconcile = isCount(data.r) ? data.r : 0;
 	state.stalls = isCount(data.s) ? data.s : 0;
+	state.recount = data.rc === true;
+	if (Array.isArray(data.wn))
+		state.warnings = data.wn.filter((w): w is string => typeof w === 'string');
 	const resume = data.p as unknown;
 	if (Array.isArray(resume) && isCount(resume[0]) && isCount(resume[1])) {
 		state.resume = [resume[0], resume[1]];
@@ -166,5 +175,7 @@ export function saveState(data: IDataObject, state: TriggerState): void {
 		r: state.openAfterReconcile,
 		s: state.stalls,
 		p: state.resume,
+		rc: state.recount,
+		wn: state.warnings,
 	});
 }

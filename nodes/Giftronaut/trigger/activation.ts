@@ -1,0 +1,86 @@
+import { addDays, createdMs, creationDay, dayOfMs, latestCreatedMs } from './days';
+import type { OrderLister } from './listing';
+import { OPEN_STATUSES, VISIBILITY_LAG_MS, isOpen, type EventStatus } from './poll';
+import { emptyState, type TriggerState } from './state';
+
+/** Passes over the window at activation, so a list served in random order is seen whole. */
+const ACTIVATION_PASSES = 10;
+
+/**
+ * First poll: what exists when activation starts is accounted for and not emitted; every order open
+ * then, or created while activation reads the lists, is watched (or found as new by the next poll).
+ *
+ * 1. Count the window first: the orders that existed before this activation.
+ * 2. List PENDING and IN_PROGRESS (of any age): remembered as open.
+ * 3. Read the window whole: open orders in it are remembered too (created after step 2 read its
+ *    page), and the orders beyond the count of step 1, the newest ones, were created during
+ *    activation: they are left out of the accounted orders, so the next poll finds them as new
+ *    (emitted if they are already complete).
+ */
+export async function activate(
+	lister: OrderLister,
+	status: EventStatus,
+	signature: string,
+	now: number,
+): Promise<TriggerState> {
+	const state = emptyState(signature, addDays(dayOfMs(now), -1));
+	const window = { startDate: state.windowDay };
+	const before = await lister.count(window);
+	const createdOf = new Map<string, number>();
+	const statusOf = new Map<string, string>();
+	const dayOf = new Map<string, string>();
+	const latestOf = new Map<string, number>();
+	for (const openStatus of OPEN_STATUSES) {
+		await lister.sweep({
+			query: { status: openStatus },
+			onItem: (order) => {
+				if (order.status !== openStatus) return;
+				state.open.set(order.orderId, creationDay(order.createdAt, state.windowDay));
+			},
+			done: (total, distinct) => total !== undefined && distinct >= total,
+		});
+	}
+	const result = await lister.sweep({
+		query: window,
+		onItem: (order) => {
+			const created = createdMs(order.createdAt, order.orderId, lister.node);
+			createdOf.set(order.orderId, created);
+			latestOf.set(order.orderId, latestCreatedMs(order.createdAt, created));
+			statusOf.set(order.orderId, String(order.status));
+			dayOf.set(order.orderId, creationDay(order.createdAt, state.windowDay));
+		},
+		done: (total, distinct) => total !== undefined && distinct >= total,
+		maxPasses: ACTIVATION_PASSES,
+	});
+	const total =
+		result.done && result.total !== undefined ? result.total : await lister.count(window);
+	// Newest first; the ones beyond `before` arrived during activation.
+	const byAge = [...createdOf.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]));
+	const arrived = Math.min(Math.max(0, total - before), byAge.length);
+	const arrivedIds = new Set(byAge.slice(0, arrived).map(([id]) => id));
+	state.accounted = total - arrived;
+	for (const [id, orderStatus] of statusOf) {
+		if (isOpen(orderStatus) && !arrivedIds.has(id)) state.open.set(id, dayOf.get(id) as string);
+		if (arrivedIds.has(id)) state.open.delete(id);
+	}
+	const existing = byAge.slice(arrived).filter(([, created]) => Number.isFinite(created));
+	const boundary = arrived > 0 ? byAge[arrived - 1][1] : existing[0]?.[1];
+	if (boundary !== undefined && Number.isFinite(boundary)) {
+		// Everything created before the boundary counts as existing already, even if a list served
+		// in random order hid some of it from this first look; at and after it, only by id.
+		state.cursorMs = boundary + VISIBILITY_LAG_MS;
+		for (const [id] of existing) {
+			const latest = latestOf.get(id) as number;
+			if (latest >= boundary) state.edge.add(id, latest);
+		}
+	}
+	if (state.open.size > 0) {
+		let day = state.windowDay;
+		for (const openDay of state.open.values())
+			if (addDays(openDay, -1) < day) day = addDays(openDay, -1);
+		state.baseline = { day, count: await lister.count({ status, startDate: day }) };
+		// Open orders listed before the baseline may have moved on in between: check them next time.
+		state.reconcileDue = true;
+	}
+	return state;
+}
