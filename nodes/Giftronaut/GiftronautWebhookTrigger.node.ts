@@ -7,7 +7,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest, CREDENTIAL_TYPE, unwrapObject } from './transport';
 import { EventDeduper } from './webhook/dedupe';
@@ -176,7 +176,7 @@ export class GiftronautWebhookTrigger implements INodeType {
 			return { workflowData: [[item]] };
 		} catch (error) {
 			deduper.forget(event.eventId);
-			throw error;
+			throw new NodeOperationError(this.getNode(), error as Error);
 		}
 	}
 }
