@@ -31,7 +31,7 @@ export interface ReceiverOptions {
 	workflowId?: string;
 	/** Static data as stored before the first request (a JSON copy). */
 	staticData?: IDataObject;
-	/** Wait this long inside each request before calling webhook() (a slow n8n). */
+	/** Wait this long after the static data is read, before webhook() runs (a slow n8n). */
 	delayMs?: number;
 }
 
@@ -107,7 +107,6 @@ export async function startReceiver(h: Harness, options: ReceiverOptions = {}): 
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const rawBody = await readRaw(req);
-		if (options.delayMs) await sleep(options.delayMs);
 		let body: unknown = {};
 		try {
 			body = rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
@@ -133,6 +132,8 @@ export async function startReceiver(h: Harness, options: ReceiverOptions = {}): 
 			staticData: JSON.parse(JSON.stringify(stored)) as IDataObject,
 			settings: { executionOrder: 'v1' },
 		});
+		// Between n8n's read of the static data and the node's answer: a slow n8n.
+		if (options.delayMs) await sleep(options.delayMs);
 		const additionalData = {
 			credentialsHelper: h.credentialsHelper,
 			executionId: `webhook-${++executions}`,

@@ -126,8 +126,20 @@ describe('Giftronaut Webhook Trigger: ownership check and signatures', () => {
 		},
 	);
 
-	test('a body re-serialized by a proxy (same JSON, other bytes) fails the signature', async () => {
-		const r = await receiver();
+	test('the signature is checked over the raw bytes: as sent it passes, re-serialized by a proxy it fails', async () => {
+		const r = await receiver({ parameters: { events: ['balance.ach_rejected'] } });
+		// A reason with an accent: the sender escapes it (\u00e9), a proxy writes it as UTF-8.
+		const rejected = {
+			eventType: 'balance.ach_rejected',
+			data: { amount: 500, currency: 'USD', reason: 'Compte fermé' },
+		};
+		await send(rejected);
+		await settled();
+		expect(r.emitted).toMatchObject([
+			{ eventType: 'balance.ach_rejected', reason: 'Compte fermé' },
+		]);
+		r.emitted.length = 0;
+		r.answers.length = 0;
 		const proxy: Server = createServer((req, res) => {
 			const chunks: Buffer[] = [];
 			req.on('data', (c: Buffer) => chunks.push(c));
@@ -151,11 +163,7 @@ describe('Giftronaut Webhook Trigger: ownership check and signatures', () => {
 		try {
 			const port = (proxy.address() as AddressInfo).port;
 			await control(h, 'POST', 'webhooks/config', { url: `http://127.0.0.1:${port}/` });
-			// A reason with an accent: the sender escapes it (\u00e9), the proxy writes it as UTF-8.
-			await send({
-				eventType: 'balance.ach_rejected',
-				data: { amount: 500, currency: 'USD', reason: 'Compte fermé' },
-			});
+			await send(rejected);
 			await settled();
 		} finally {
 			await new Promise<void>((resolve) => proxy.close(() => resolve()));
@@ -235,7 +243,8 @@ describe('Giftronaut Webhook Trigger: at-least-once delivery', () => {
 		['after the first answer', true],
 		['at the same moment', 'concurrent'],
 	])('an event delivered twice (%s) is emitted once', async (_, duplicate) => {
-		const r = await receiver();
+		// Each call reads the saved static data 50 ms before it decides, like a busy n8n.
+		const r = await receiver({ delayMs: 50 });
 		const { eventIds } = await send(completeEvent(), { duplicate });
 		await settled();
 		expect(r.emitted.map((e) => e.eventId)).toEqual(eventIds);
