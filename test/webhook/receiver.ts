@@ -2,8 +2,7 @@
 // webhook() inside n8n-core's real WebhookContext, the way n8n's production webhook path does:
 // the raw body kept beside the parsed one, a new Workflow per request with the static data read
 // from the "database", and that data written back after the call when the node changed it.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
-import type { AddressInfo } from 'net';
+import type { ServerResponse } from 'http';
 import { WebhookContext } from 'n8n-core';
 import type {
 	IDataObject,
@@ -17,6 +16,7 @@ import { sleep, Workflow } from 'n8n-workflow';
 
 import { GiftronautWebhookTrigger } from '../../nodes/Giftronaut/GiftronautWebhookTrigger.node';
 import { CREDENTIAL_TYPE, DEFAULT_CREDENTIAL_ID, stableId, type Harness } from '../harness';
+import { startEndpoint, type EndpointRequest } from './http-endpoint';
 
 export const WEBHOOK_TRIGGER_TYPE = 'n8n-nodes-giftronaut.giftronautWebhookTrigger';
 export const WEBHOOK_NODE_NAME = 'Giftronaut Webhook Trigger';
@@ -48,12 +48,6 @@ export interface Receiver {
 	start(): Promise<void>;
 	close(): Promise<void>;
 }
-
-const readRaw = async (req: IncomingMessage): Promise<Buffer> => {
-	const chunks: Buffer[] = [];
-	for await (const chunk of req) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks);
-};
 
 const plain = (data: IDataObject): IDataObject =>
 	JSON.parse(
@@ -105,8 +99,8 @@ export async function startReceiver(h: Harness, options: ReceiverOptions = {}): 
 	let stored: IDataObject = options.staticData ?? {};
 	let executions = 0;
 
-	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-		const rawBody = await readRaw(req);
+	async function handle(req: EndpointRequest, res: ServerResponse): Promise<void> {
+		const { rawBody } = req;
 		let body: unknown = {};
 		try {
 			body = rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
@@ -183,37 +177,19 @@ export async function startReceiver(h: Harness, options: ReceiverOptions = {}): 
 		}
 	}
 
-	let server: Server | undefined;
-	let port = 0;
-	const start = async () => {
-		server = createServer((req, res) => {
-			void handle(req, res);
-		});
-		await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
-		port = (server.address() as AddressInfo).port;
-	};
-	const stop = async () => {
-		const closing = server;
-		server = undefined;
-		if (!closing) return;
-		await new Promise<void>((resolve) => {
-			closing.close(() => resolve());
-			closing.closeAllConnections();
-		});
-	};
-	await start();
+	const endpoint = await startEndpoint(handle);
 	return {
 		get url() {
-			return `http://127.0.0.1:${port}/webhook/${node.webhookId}/webhook`;
+			return `http://127.0.0.1:${endpoint.port}/webhook/${node.webhookId}/webhook`;
 		},
 		emitted,
 		answers,
 		get storedStaticData() {
 			return stored;
 		},
-		stop,
-		start,
-		close: stop,
+		stop: async () => await endpoint.stop(),
+		start: async () => await endpoint.start(),
+		close: async () => await endpoint.close(),
 	};
 }
 

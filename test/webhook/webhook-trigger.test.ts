@@ -1,10 +1,9 @@
 import { randomUUID } from 'crypto';
-import { createServer, request as httpRequest, type Server } from 'http';
-import type { AddressInfo } from 'net';
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { createHarness, findLeaks, type Harness } from '../harness';
+import { startReserializingProxy } from './http-endpoint';
 import { control, startReceiver, type Receiver } from './receiver';
 
 /** The contract's schedule (1, 2, 4, 8, 16 s) at 1/50: 20, 40, 80, 160, 320 ms. */
@@ -140,33 +139,13 @@ describe('Giftronaut Webhook Trigger: ownership check and signatures', () => {
 		]);
 		r.emitted.length = 0;
 		r.answers.length = 0;
-		const proxy: Server = createServer((req, res) => {
-			const chunks: Buffer[] = [];
-			req.on('data', (c: Buffer) => chunks.push(c));
-			req.on('end', () => {
-				const reserialized = JSON.stringify(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-				const forward = httpRequest(
-					r.url,
-					{
-						method: 'POST',
-						headers: { ...req.headers, 'content-length': Buffer.byteLength(reserialized) },
-					},
-					(answer) => {
-						res.writeHead(answer.statusCode ?? 502, answer.headers);
-						answer.pipe(res);
-					},
-				);
-				forward.end(reserialized);
-			});
-		});
-		await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+		const proxy = await startReserializingProxy(r.url);
 		try {
-			const port = (proxy.address() as AddressInfo).port;
-			await control(h, 'POST', 'webhooks/config', { url: `http://127.0.0.1:${port}/` });
+			await control(h, 'POST', 'webhooks/config', { url: proxy.url });
 			await send(rejected);
 			await settled();
 		} finally {
-			await new Promise<void>((resolve) => proxy.close(() => resolve()));
+			await proxy.close();
 		}
 		expect(r.emitted).toEqual([]);
 		expect(r.answers[0]).toMatchObject({ status: 401, body: { error: 'INVALID_SIGNATURE' } });
