@@ -157,16 +157,17 @@ export class GiftronautWebhookTrigger implements INodeType {
 			return answer(400, { error: 'INVALID_EVENT', message: `Not a Giftronaut event: ${reason}` });
 		}
 		const { event } = parsed;
-		const events = this.getNodeParameter('events', []) as string[];
-		if (!events.includes(event.eventType)) {
-			return answer(200, { received: true, emitted: false, reason: 'event type not selected' });
-		}
-
 		const deduper = new EventDeduper(
 			this.getWorkflowStaticData('node'),
 			`${this.getWorkflow().id ?? ''}:${this.getNode().id}:${this.getMode()}`,
 		);
+		const events = this.getNodeParameter('events', []) as string[];
+		if (!events.includes(event.eventType)) {
+			deduper.heal();
+			return answer(200, { received: true, emitted: false, reason: 'event type not selected' });
+		}
 		if (deduper.has(event.eventId)) {
+			deduper.heal();
 			return answer(200, { received: true, emitted: false, reason: 'duplicate eventId' });
 		}
 		// Recorded before the order read, so that a copy arriving meanwhile counts as a duplicate.

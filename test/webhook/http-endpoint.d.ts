@@ -1,9 +1,15 @@
-import type { IncomingHttpHeaders, ServerResponse } from 'http';
-
 export interface EndpointRequest {
 	method: string;
-	headers: IncomingHttpHeaders;
+	headers: Record<string, string | string[] | undefined>;
 	rawBody: Buffer;
+}
+
+/** The part of Node's ServerResponse the receiver uses. */
+export interface EndpointResponse {
+	readonly headersSent: boolean;
+	writeHead(status: number, headers?: Record<string, string>): unknown;
+	setHeader(name: string, value: string): unknown;
+	end(body?: string): unknown;
 }
 
 export interface Endpoint {
@@ -16,7 +22,7 @@ export interface Endpoint {
 }
 
 export declare function startEndpoint(
-	handler: (request: EndpointRequest, res: ServerResponse) => Promise<void> | void,
+	handler: (request: EndpointRequest, res: EndpointResponse) => Promise<void> | void,
 ): Promise<Endpoint>;
 
 /** Forwards each POST to `target` with its JSON body re-serialized by JSON.stringify. */

@@ -2,7 +2,6 @@
 // webhook() inside n8n-core's real WebhookContext, the way n8n's production webhook path does:
 // the raw body kept beside the parsed one, a new Workflow per request with the static data read
 // from the "database", and that data written back after the call when the node changed it.
-import type { ServerResponse } from 'http';
 import { WebhookContext } from 'n8n-core';
 import type {
 	IDataObject,
@@ -16,7 +15,7 @@ import { sleep, Workflow } from 'n8n-workflow';
 
 import { GiftronautWebhookTrigger } from '../../nodes/Giftronaut/GiftronautWebhookTrigger.node';
 import { CREDENTIAL_TYPE, DEFAULT_CREDENTIAL_ID, stableId, type Harness } from '../harness';
-import { startEndpoint, type EndpointRequest } from './http-endpoint';
+import { startEndpoint, type EndpointRequest, type EndpointResponse } from './http-endpoint';
 
 export const WEBHOOK_TRIGGER_TYPE = 'n8n-nodes-giftronaut.giftronautWebhookTrigger';
 export const WEBHOOK_NODE_NAME = 'Giftronaut Webhook Trigger';
@@ -55,7 +54,7 @@ const plain = (data: IDataObject): IDataObject =>
 	) as IDataObject;
 
 /** Enough of express's Response for a node: status().json(), setHeader, headersSent. */
-function responseShim(res: ServerResponse, answers: Answer[]) {
+function responseShim(res: EndpointResponse, answers: Answer[]) {
 	let statusCode = 200;
 	const shim = {
 		get headersSent() {
@@ -99,7 +98,7 @@ export async function startReceiver(h: Harness, options: ReceiverOptions = {}): 
 	let stored: IDataObject = options.staticData ?? {};
 	let executions = 0;
 
-	async function handle(req: EndpointRequest, res: ServerResponse): Promise<void> {
+	async function handle(req: EndpointRequest, res: EndpointResponse): Promise<void> {
 		const { rawBody } = req;
 		let body: unknown = {};
 		try {

@@ -13,22 +13,24 @@ import type { IDataObject } from 'n8n-workflow';
  * n8n saves workflow static data after each production webhook call, but every call reads it
  * from the database when it starts, so two calls at the same moment cannot see each other's id.
  * A per-process memory covers that gap (a duplicate arriving while the first copy is being
- * handled); each save also writes back the ids this process saw last, so a save racing another
- * one does not lose them for good.
+ * handled), and every later signed call writes back the ids this process recorded in the last
+ * 30 s that its loaded copy lacks, so a save that raced another one does not lose them for good.
  */
 export const MAX_REMEMBERED = 4000;
 export const REMEMBER_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const DIGEST_CHARS = 12;
 const RECENT_WRITE_BACK = 64;
+/** How long after its own call an id is checked for in what later calls load (n8n saves in seconds). */
+const WRITE_BACK_MS = 30_000;
 const MAX_TRIGGERS_IN_MEMORY = 200;
 const STATE_KEY = 'seenEvents';
 
 interface TriggerMemory {
 	/** digest → when it was seen (ms), in the order seen */
 	seen: Map<string, number>;
-	/** the last few digests with their hour, written back on every save */
-	recent: Array<[string, number]>;
+	/** the last few digests: [digest, hour, ms], written back when a later call's data lacks them */
+	recent: Array<[string, number, number]>;
 }
 
 const memory = new Map<string, TriggerMemory>();
@@ -102,22 +104,32 @@ export class EventDeduper {
 		if (seen.size > MAX_REMEMBERED) seen.delete(seen.keys().next().value as string);
 
 		const buckets = this.prunedBuckets();
-		const previous = recent[recent.length - 1];
-		// Our previous id missing from what was just loaded: a save raced ours (or the data was
-		// reset). Write back the ids this process saw last.
-		if (previous && !bucketHas(buckets[String(previous[1])] ?? '', previous[0])) {
-			const oldest = this.oldestHour();
-			for (const [recentDigest, recentHour] of recent) {
-				const key = String(recentHour);
-				if (recentHour >= oldest && !bucketHas(buckets[key] ?? '', recentDigest)) {
-					buckets[key] = (buckets[key] ?? '') + recentDigest;
-				}
-			}
-		}
+		this.writeBack(buckets);
 		buckets[String(hour)] = (buckets[String(hour)] ?? '') + digest;
-		recent.push([digest, hour]);
+		recent.push([digest, hour, this.now]);
 		if (recent.length > RECENT_WRITE_BACK) recent.shift();
 		this.save(buckets);
+	}
+
+	/** For a call that records nothing: repair what an earlier racing save lost, if anything. */
+	heal(): void {
+		const buckets = this.prunedBuckets();
+		if (this.writeBack(buckets)) this.save(buckets);
+	}
+
+	/** Our recent ids missing from what this call loaded: a save raced ours. Put them back. */
+	private writeBack(buckets: HourBuckets): boolean {
+		const oldest = this.oldestHour();
+		let changed = false;
+		for (const [digest, hour, at] of this.memory.recent) {
+			if (this.now - at > WRITE_BACK_MS || hour < oldest) continue;
+			const key = String(hour);
+			if (!bucketHas(buckets[key] ?? '', digest)) {
+				buckets[key] = (buckets[key] ?? '') + digest;
+				changed = true;
+			}
+		}
+		return changed;
 	}
 
 	/** Undo record() when the event could not be handled, so that its retry is not dropped. */
