@@ -87,9 +87,16 @@ async function runWebhookChecks({ n8n, sandbox, check }) {
 		await rest(n8n, 'POST', `/rest/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
 		productionUrl = `${n8n.base}/webhook/${webhookId}/webhook`;
 		await sandbox.control('POST', 'webhooks/config', { url: productionUrl, secret: signingSecret });
-		const challenge = await sandbox.control('POST', 'webhooks/challenge', {});
+		// n8n 2.41 registers the production webhook a moment after the activate call returns (404 until then).
+		const started = Date.now();
+		let challenge;
+		let tries = 0;
+		do {
+			if (tries++) await sleep(500);
+			challenge = await sandbox.control('POST', 'webhooks/challenge', {});
+		} while (!challenge.echoed && Date.now() - started < 20000);
 		expect(challenge.echoed === true, () => `challenge: ${short(challenge)}`);
-		return `HTTP ${challenge.status}, token echoed, on ${productionUrl.replace(n8n.base, '')}`;
+		return `HTTP ${challenge.status}, token echoed (try ${tries}, ${Date.now() - started} ms after activation), on ${productionUrl.replace(n8n.base, '')}`;
 	});
 
 	await check('Webhook Trigger: signed events emitted once each; duplicate, unselected type and bad signature emit nothing', async () => {

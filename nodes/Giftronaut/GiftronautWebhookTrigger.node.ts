@@ -174,6 +174,9 @@ export class GiftronautWebhookTrigger implements INodeType {
 		deduper.record(event.eventId);
 		try {
 			const item = await shapeEvent.call(this, event);
+			// n8n saves this call's static data after it returns; calls that recorded ids while the
+			// order was being read may have saved already, so this save must carry their ids too.
+			deduper.heal();
 			return { workflowData: [[item]] };
 		} catch (error) {
 			deduper.forget(event.eventId);

@@ -306,4 +306,34 @@ describe('Giftronaut Webhook Trigger: at-least-once delivery', () => {
 		expect(after.emitted).toEqual([]);
 		expect(after.answers[0].body).toMatchObject({ reason: 'duplicate eventId' });
 	});
+
+	test('a slow call (Include Full Order) that saves last still keeps the ids of calls that saved meanwhile', async () => {
+		// Seen in n8n 2.8.4: a faster call saved its id, then the slower one overwrote it with older data.
+		const parameters = {
+			events: ['order.delivery_complete', 'balance.low_balance'],
+			options: { includeFullOrder: true },
+		};
+		const before = await receiver({ parameters });
+		const order = h.sandbox.createOrder({
+			productId: 'GC-AMAZON-USD',
+			recipients: [{ email: 'slow@example.com', amount: 10 }],
+		}).order;
+		h.sandbox.injectFault({ kind: 'delay', method: 'GET', path: '/api/v1/orders/', ms: 400 });
+		await send(completeEvent(order.orderId));
+		await sleep(100);
+		const low = await send({
+			eventType: 'balance.low_balance',
+			data: { threshold: 50, currency: 'USD' },
+		});
+		await settled();
+		expect(before.emitted.map((e) => e.eventType)).toEqual([
+			'balance.low_balance',
+			'order.delivery_complete',
+		]);
+
+		const after = await receiver({ parameters, staticData: before.storedStaticData });
+		await send({ eventType: 'balance.low_balance', eventId: low.eventIds[0], data: {} });
+		await settled();
+		expect(after.emitted).toEqual([]);
+	});
 });
