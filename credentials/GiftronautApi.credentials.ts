@@ -85,6 +85,15 @@ export class GiftronautApi implements ICredentialType {
 			description:
 				'Sandbox and Production share this URL; the app behind the Client ID decides which one you use',
 		},
+		{
+			displayName: 'Webhook Signing Secret',
+			name: 'webhookSigningSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Only for the Giftronaut Webhook Trigger: the signing secret the developer portal shows for this credential's webhook endpoint. Without it the trigger refuses every event.",
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {

@@ -424,6 +424,8 @@ async function runChecks(ctx) {
 		}, 'browser');
 	}
 
+	if (wanted('webhook')) await require('./checks-webhook').runWebhookChecks({ n8n, sandbox, check: (name, fn) => report.check(name, fn) });
+
 	// --- nothing left the machine ------------------------------------------------------------------
 	await n8n.stop();
 	await check('no n8n process tried to reach a non-loopback address', async () => {

@@ -2,6 +2,7 @@
 
 const { SandboxError } = require('./util');
 const { parseJson, writeJson, errorBody, toSandboxError } = require('./http-util');
+const { handleWebhookControl, webhooksOf } = require('./webhooks');
 
 /**
  * Test controls under /__sandbox/ (no auth, JSON in/out, not logged).
@@ -15,8 +16,15 @@ function handleControl(core, method, path, rawBody, res) {
     const ok = (payload, status = 200) => writeJson(res, status, payload);
     const clockInfo = () => ({ now: new Date(core.now()).toISOString(), nowMs: core.now(), offsetMs: core.clock.offset() });
     let m;
+    if (sub === '/webhooks' || sub.startsWith('/webhooks/')) {
+      handleWebhookControl(core, method, sub, obj).then(
+        (r) => (r === undefined ? writeJson(res, 404, { error: 'NOT_FOUND', message: `No sandbox control ${method} ${path}` }) : ok(r)),
+        (e) => { const err = toSandboxError(e); writeJson(res, err.status, errorBody(err)); },
+      );
+      return;
+    }
     switch (`${method} ${sub}`) {
-      case 'POST /reset': return ok({ config: core.reset(body) });
+      case 'POST /reset': webhooksOf(core).reset(); return ok({ config: core.reset(body) });
       case 'GET /config': return ok(core.getConfig());
       case 'POST /config': return ok(core.configure(obj));
       case 'POST /clock/advance': core.advanceClock(obj.ms); return ok(clockInfo());

@@ -7,6 +7,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
+	IWebhookFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
@@ -21,7 +22,11 @@ export const CREDENTIAL_TYPE = 'giftronautApi';
 export const DEFAULT_BASE_URL = 'https://api.giftronaut.com';
 export const MAX_PAGE_SIZE = 100;
 
-export type GiftronautContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type GiftronautContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IWebhookFunctions;
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
