@@ -44,8 +44,11 @@ export function canonicalJson(value: unknown): string {
 
 /** `n8n-` + base64url SHA-256 of the canonical JSON: 47 characters, deterministic. */
 export function hashKey(material: unknown): string {
-	const digest = createHash('sha256').update(canonicalJson(material)).digest('base64url');
-	return `${KEY_PREFIX}${digest}`;
+	return hashOfCanonicalJson(canonicalJson(material));
+}
+
+function hashOfCanonicalJson(text: string): string {
+	return `${KEY_PREFIX}${createHash('sha256').update(text).digest('base64url')}`;
 }
 
 /** Why a user-supplied key cannot be used, or undefined when it can. */
@@ -80,14 +83,34 @@ export interface KeyMaterial {
 	items: ItemIdentity[];
 }
 
+/** KeyMaterial with each item's identity already in canonical JSON (`canonicalJson(identity)`). */
+export interface CanonicalKeyMaterial extends Omit<KeyMaterial, 'items'> {
+	items: string[];
+}
+
 export function defaultOrderKey(material: KeyMaterial): string {
-	return hashKey({
-		v: KEY_VERSION,
-		workflowId: material.workflowId,
-		nodeId: material.nodeId,
-		cardType: material.cardType,
-		productId: material.productId,
-		recipients: material.recipients.map(({ email, amount }) => ({ email, amount })),
-		items: material.items,
+	return defaultOrderKeyOfCanonicalItems({
+		...material,
+		items: material.items.map((item) => canonicalJson(item)),
 	});
+}
+
+/**
+ * The same key as defaultOrderKey, for a caller that already holds each item's canonical JSON:
+ * the key material's canonical JSON is assembled around it (keys in sorted order), so an item's
+ * data is serialized once per run, not once more per key.
+ */
+export function defaultOrderKeyOfCanonicalItems(material: CanonicalKeyMaterial): string {
+	const { workflowId, nodeId, cardType, productId } = material;
+	const recipients = material.recipients.map(({ email, amount }) => ({ email, amount }));
+	if ([workflowId, nodeId, cardType, productId].some((value) => typeof value !== 'string')) {
+		const items = material.items.map((text) => JSON.parse(text) as unknown);
+		return hashKey({ v: KEY_VERSION, workflowId, nodeId, cardType, productId, recipients, items });
+	}
+	const text =
+		`{"cardType":${JSON.stringify(cardType)},"items":[${material.items.join(',')}]` +
+		`,"nodeId":${JSON.stringify(nodeId)},"productId":${JSON.stringify(productId)}` +
+		`,"recipients":${canonicalJson(recipients)},"v":${KEY_VERSION}` +
+		`,"workflowId":${JSON.stringify(workflowId)}}`;
+	return hashOfCanonicalJson(text);
 }

@@ -35,6 +35,18 @@ export interface Attempt {
 	sentEarlierInExecution: boolean;
 }
 
+const executionOfContext = new WeakMap<IExecuteFunctions, string>();
+
+/** The execution and node a context runs for; getNode() deep-copies the node, so once per run. */
+function executionOf(context: IExecuteFunctions): string {
+	let execution = executionOfContext.get(context);
+	if (execution === undefined) {
+		execution = `${context.getExecutionId()}\u0000${context.getNode().name}`;
+		executionOfContext.set(context, execution);
+	}
+	return execution;
+}
+
 /** Records that the key is about to be sent by this execution's node. */
 export function noteAttempt(this: IExecuteFunctions, key: string): Attempt {
 	const now = Date.now();
@@ -43,7 +55,7 @@ export function noteAttempt(this: IExecuteFunctions, key: string): Attempt {
 	firstSent.set(key, firstAttemptAt);
 	trim(firstSent, MAX_KEYS, (at) => now - at >= KEY_WINDOW_MS);
 
-	const execution = `${this.getExecutionId()}\u0000${this.getNode().name}`;
+	const execution = executionOf(this);
 	let keys = sentByExecution.get(execution);
 	if (!keys) {
 		keys = new Set();

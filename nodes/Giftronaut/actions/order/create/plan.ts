@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	canonicalJson,
-	defaultOrderKey,
+	defaultOrderKeyOfCanonicalItems,
 	MAX_IDEMPOTENCY_KEY_LENGTH,
 	storedForm,
 	type ItemIdentity,
@@ -34,31 +34,56 @@ function identity(items: INodeExecutionData[], item: ValidItem): ItemIdentity {
 	return { json: storedForm(items[itemIndex]?.json ?? {}) };
 }
 
+/**
+ * An item's canonical JSON, computed once per run and shared by duplicate detection, Combine
+ * Items' grouping and the default key (serializing is most of planning's cost).
+ */
+interface ItemTexts {
+	/** canonicalJson of the item's identity: its part of the default key. */
+	identity: string;
+	/** canonicalJson of the order's content (everything in the body but recipients and key). */
+	order: string;
+	/** What makes two items the same gift: identical items are sent once, never twice in a run. */
+	fingerprint: string;
+}
+
+function itemTexts(items: INodeExecutionData[], item: ValidItem): ItemTexts {
+	const identityText = canonicalJson(identity(items, item));
+	const order = canonicalJson(orderContent(item));
+	const fingerprint = JSON.stringify([
+		item.draft.cardType,
+		order,
+		canonicalJson(item.recipients),
+		identityText,
+		item.draft.idempotencyKey ?? null,
+	]);
+	return { identity: identityText, order, fingerprint };
+}
+
+/** What the default key depends on besides the items; the same for every key of a run. */
+interface KeyScope {
+	workflowId: string;
+	nodeId: string;
+}
+
+function keyScope(context: IExecuteFunctions): KeyScope {
+	// getNode() deep-copies the node: once per run, not once per key.
+	const node = context.getNode();
+	return { workflowId: context.getWorkflow().id ?? '', nodeId: node.id || node.name };
+}
+
 /** The default key: see KeyMaterial for what it is made of, and why. */
 function defaultKey(
-	context: IExecuteFunctions,
-	items: INodeExecutionData[],
+	scope: KeyScope,
+	texts: Map<ValidItem, ItemTexts>,
 	members: ValidItem[],
 ): string {
-	const node = context.getNode();
-	return defaultOrderKey({
-		workflowId: context.getWorkflow().id ?? '',
-		nodeId: node.id || node.name,
+	return defaultOrderKeyOfCanonicalItems({
+		...scope,
 		cardType: members[0].draft.cardType,
 		productId: members[0].draft.productId,
 		recipients: members.flatMap((member) => member.recipients),
-		items: members.map((member) => identity(items, member)),
-	});
-}
-
-/** What makes two items the same gift: identical items are sent once, never twice in a run. */
-function itemFingerprint(items: INodeExecutionData[], item: ValidItem): string {
-	return canonicalJson({
-		cardType: item.draft.cardType,
-		order: orderContent(item),
-		recipients: item.recipients,
-		identity: identity(items, item),
-		idempotencyKey: item.draft.idempotencyKey ?? null,
+		items: members.map((member) => (texts.get(member) as ItemTexts).identity),
 	});
 }
 
@@ -88,8 +113,13 @@ function newOrder(
 	return planned;
 }
 
-function bodyWithoutKey(content: IDataObject, members: ValidItem[]): IDataObject {
-	return { ...content, recipients: members.flatMap((member) => member.recipients) };
+/** The order as sent, without its key: compared only when two parts end up with the same key. */
+function bodyText(content: IDataObject, members: ValidItem[]): string {
+	return canonicalJson({
+		cardType: members[0].draft.cardType,
+		...content,
+		recipients: members.flatMap((member) => member.recipients),
+	});
 }
 
 /**
@@ -154,6 +184,7 @@ function combinedParts(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	unique: ValidItem[],
+	texts: Map<ValidItem, ItemTexts>,
 	validByIndex: Map<number, ValidItem>,
 	failedRows: Set<number>,
 	settings: RunSettings,
@@ -185,11 +216,11 @@ function combinedParts(
 		for (const row of rows) {
 			if (!uniqueRows.has(row)) continue;
 			const item = validByIndex.get(row) as ValidItem;
-			const group = canonicalJson({
-				cardType: item.draft.cardType,
-				order: orderContent(item),
-				idempotencyKey: item.draft.idempotencyKey ?? null,
-			});
+			const group = JSON.stringify([
+				item.draft.cardType,
+				(texts.get(item) as ItemTexts).order,
+				item.draft.idempotencyKey ?? null,
+			]);
 			const list = groups.get(group) ?? [];
 			list.push(item);
 			groups.set(group, list);
@@ -213,8 +244,9 @@ export function planOrders(
 	const validByIndex = new Map(valid.map((item) => [item.draft.itemIndex, item]));
 	const unique: ValidItem[] = [];
 	const duplicates: Array<{ item: ValidItem; original: ValidItem }> = [];
+	const texts = new Map(valid.map((item) => [item, itemTexts(items, item)]));
 	for (const item of valid) {
-		const fingerprint = itemFingerprint(items, item);
+		const { fingerprint } = texts.get(item) as ItemTexts;
 		const original = firstOfFingerprint.get(fingerprint);
 		if (original) duplicates.push({ item, original });
 		else {
@@ -224,15 +256,19 @@ export function planOrders(
 	}
 
 	const { parts, batchCount } = settings.combineItems
-		? combinedParts(this, items, unique, validByIndex, failedRows, settings, failures)
+		? combinedParts(this, items, unique, texts, validByIndex, failedRows, settings, failures)
 		: { parts: unique.map((item): Part => ({ members: [item] })), batchCount: 1 };
 
-	const bodyOfKey = new Map<string, { body: string; itemIndex: number; planned: PlannedOrder }>();
+	const scope = keyScope(this);
+	const bodyOfKey = new Map<
+		string,
+		{ body: () => string; itemIndex: number; planned: PlannedOrder }
+	>();
 	for (const { members: part, batch } of parts) {
 		const content = orderContent(part[0]);
 		const override = part[0].draft.idempotencyKey;
 		const firstIndex = part[0].draft.itemIndex;
-		let key = override ?? defaultKey(this, items, part);
+		let key = override ?? defaultKey(scope, texts, part);
 		if (override && batchCount > 1 && batch !== undefined) key = `${override}-${batch + 1}`;
 		if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
 			const error = inputError.call(
@@ -243,12 +279,9 @@ export function planOrders(
 			for (const member of part) failures.push({ itemIndex: member.draft.itemIndex, error });
 			continue;
 		}
-		const body = canonicalJson({
-			cardType: part[0].draft.cardType,
-			...bodyWithoutKey(content, part),
-		});
+		const body = () => bodyText(content, part);
 		const earlier = bodyOfKey.get(key);
-		if (earlier && earlier.body === body && !settings.combineItems) {
+		if (earlier && !settings.combineItems && earlier.body() === body()) {
 			// The same key and the same order: one gift, sent once.
 			const source = earlier.planned.members[0];
 			earlier.planned.members.push({
