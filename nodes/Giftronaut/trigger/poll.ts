@@ -50,6 +50,9 @@ export class OrderPoll {
 
 	newestFoundMs = Number.NEGATIVE_INFINITY;
 
+	/** The second newest createdAt found: one order alone proves nothing about the server's clock. */
+	secondFoundMs = Number.NEGATIVE_INFINITY;
+
 	constructor(
 		readonly lister: OrderLister,
 		readonly status: EventStatus,
@@ -104,7 +107,12 @@ export class OrderPoll {
 			return false;
 		}
 		this.foundIds.add(id);
-		if (Number.isFinite(created)) this.newestFoundMs = Math.max(this.newestFoundMs, created);
+		if (created > this.newestFoundMs) {
+			this.secondFoundMs = this.newestFoundMs;
+			this.newestFoundMs = created;
+		} else if (created > this.secondFoundMs) {
+			this.secondFoundMs = created;
+		}
 		if (order.status === this.status) {
 			this.emit(order, false);
 		} else if (isOpen(order.status)) {
