@@ -147,6 +147,8 @@ async function runTriggerSoak(h, { log, seed = 20240607, total = 1300 }) {
 		overlappingPolls: await runOverlappingPolls(h, rand),
 		createdDuringActivation: await runCreatedDuringActivation(h, rand),
 		hiddenOrders: await runHiddenOrders(h, rand),
+		hiddenAsOneArrives: await runHiddenAsOneArrives(h, rand),
+		stampedAhead: await runStampedAhead(h, rand),
 	};
 	const extra = Object.values(scenarios);
 	const result = {
@@ -249,6 +251,53 @@ async function runHiddenOrders(h, rand, rounds = 60) {
 	}
 	await drain(poller, emitted, h, candidates, rand);
 	return { ...tally(h, emitted, candidates), hidden: hidden.size };
+}
+
+/** One old order hidden at the moment one new order arrives (the count unchanged), list under 100 orders. */
+async function runHiddenAsOneArrives(h, rand, rounds = 30) {
+	h.sandbox.reset({ lifecycle: { pendingMs: 0, inProgressMs: 0 }, listOrder: rand() < 0.5 ? 'asc' : 'desc' });
+	const old = [];
+	for (let i = 0; i < 60; i++) old.push(create(h.sandbox).orderId);
+	const poller = h.poller({}, { workflowId: 'bench-hidden-as-one-arrives' });
+	await poller.poll();
+	const candidates = new Set();
+	const emitted = [];
+	const hidden = new Set();
+	for (let round = 0; round < rounds; round++) {
+		hidden.add(old[round]);
+		h.sandbox.configure({ hiddenOrders: [...hidden] });
+		candidates.add(create(h.sandbox).orderId);
+		h.sandbox.advanceClock(60 * 1000 + Math.floor(rand() * HOUR));
+		const r = await poller.poll();
+		emitted.push(...r.items.map((item) => item.json));
+	}
+	await drain(poller, emitted, h, candidates, rand);
+	return { ...tally(h, emitted, candidates), hidden: hidden.size };
+}
+
+/** Now and then one order stamped hours or days ahead (a server clock that was off), between honest ones. */
+async function runStampedAhead(h, rand, rounds = 40) {
+	h.sandbox.reset({ lifecycle: { pendingMs: 0, inProgressMs: 0 } });
+	for (let i = 0; i < 20; i++) create(h.sandbox);
+	const poller = h.poller({}, { workflowId: 'bench-stamped-ahead' });
+	await poller.poll();
+	const candidates = new Set();
+	const emitted = [];
+	const shift = {};
+	for (let round = 0; round < rounds; round++) {
+		for (let i = Math.floor(rand() * 3); i > 0; i--) candidates.add(create(h.sandbox).orderId);
+		if (round % 8 === 3) {
+			const ahead = create(h.sandbox).orderId;
+			shift[ahead] = (1 + Math.floor(rand() * 48)) * HOUR;
+			h.sandbox.configure({ createdAtShiftMs: { ...shift } });
+			candidates.add(ahead);
+		}
+		h.sandbox.advanceClock(2 * 60 * 1000 + Math.floor(rand() * HOUR));
+		const r = await poller.poll();
+		emitted.push(...r.items.map((item) => item.json));
+	}
+	await drain(poller, emitted, h, candidates, rand);
+	return { ...tally(h, emitted, candidates), stampedAhead: Object.keys(shift).length };
 }
 
 module.exports = { runIdlePoll, runStaticData, runTriggerSoak };

@@ -24,6 +24,8 @@ function defaultConfig() {
     createdAtZone: 'UTC',
     createdAtSkewMs: 0,
     clampPages: false,
+    createdAtShiftMs: {},
+    listedTwice: [],
   };
 }
 
@@ -56,6 +58,14 @@ function mergeTriggerFaults(c, p) {
     c.createdAtSkewMs = p.createdAtSkewMs;
   }
   if (p.clampPages !== undefined) c.clampPages = !!p.clampPages;
+  if (p.createdAtShiftMs !== undefined) {
+    if (!isPlainObject(p.createdAtShiftMs) || !Object.values(p.createdAtShiftMs).every((v) => typeof v === 'number' && Number.isFinite(v))) throw validationError('config createdAtShiftMs must map order ids to milliseconds');
+    c.createdAtShiftMs = { ...p.createdAtShiftMs };
+  }
+  if (p.listedTwice !== undefined) {
+    if (!Array.isArray(p.listedTwice) || !p.listedTwice.every((id) => typeof id === 'string')) throw validationError('config listedTwice must be an array of order ids');
+    c.listedTwice = p.listedTwice.slice();
+  }
 }
 
 /** Merge a partial config into a full one (validating it). Returns a new object. */
@@ -63,7 +73,8 @@ function mergeConfig(base, partial) {
   if (partial === undefined || partial === null) partial = {};
   if (!isPlainObject(partial)) throw validationError('config must be an object');
   const c = { ...base, lifecycle: { ...base.lifecycle }, rateLimit: { ...base.rateLimit }, clients: base.clients.slice(),
-    hiddenOrders: base.hiddenOrders.slice(), orderGetErrors: { ...base.orderGetErrors } };
+    hiddenOrders: base.hiddenOrders.slice(), orderGetErrors: { ...base.orderGetErrors },
+    createdAtShiftMs: { ...base.createdAtShiftMs }, listedTwice: base.listedTwice.slice() };
   const p = partial;
   if (p.tokenLifetimeSeconds !== undefined) { nonNeg(p.tokenLifetimeSeconds, 'tokenLifetimeSeconds'); c.tokenLifetimeSeconds = p.tokenLifetimeSeconds; }
   if (p.balance !== undefined) {

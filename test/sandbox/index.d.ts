@@ -47,6 +47,10 @@ export interface SandboxConfig {
   createdAtSkewMs?: number;
   /** A page past the end of a list returns the last page instead of an empty one. Default false. */
   clampPages?: boolean;
+  /** These orders' createdAt (and creation day) shown shifted by this much: one order written by a machine whose clock was off. Default {}. */
+  createdAtShiftMs?: Record<string, number>;
+  /** These orders appear twice in every list that holds them (a second time at the list's end): the list counts more than it shows. Default []. */
+  listedTwice?: string[];
 }
 
 /** Resolved config as returned by reset()/configure()/config() (client secrets are left out). */

@@ -124,7 +124,7 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
   /** `createdAt` as this server shows it (config createdAtFormat / createdAtZone / createdAtSkewMs). */
   function shownCreatedAt(o) {
     const cfg = getConfig();
-    const ms = o.createdMs + (cfg.createdAtSkewMs || 0);
+    const ms = o.createdMs + (cfg.createdAtSkewMs || 0) + (cfg.createdAtShiftMs[o.orderId] || 0);
     switch (cfg.createdAtFormat) {
       case 'zoneless': return localTime(ms, cfg.createdAtZone);
       case 'epoch': return ms;
@@ -138,7 +138,7 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
   function filterDay(o) {
     const cfg = getConfig();
     if (cfg.createdAtFormat === 'zoneless') return shownCreatedAt(o).slice(0, 10);
-    return new Date(o.createdMs + (cfg.createdAtSkewMs || 0)).toISOString().slice(0, 10);
+    return new Date(o.createdMs + (cfg.createdAtSkewMs || 0) + (cfg.createdAtShiftMs[o.orderId] || 0)).toISOString().slice(0, 10);
   }
 
   function summary(o, now = clock.now()) {
@@ -479,6 +479,14 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
       return true;
     };
     let skip = (effectivePage - 1) * pageSize;
+    const twice = new Set(getConfig().listedTwice);
+    if (twice.size > 0 && getConfig().listOrder !== 'shuffled') {
+      // A list that counts more than it shows: these orders come again at the list's end.
+      const all = (getConfig().listOrder === 'asc' ? orders : orders.slice().reverse()).filter(match);
+      const seq = all.concat(all.filter((o) => twice.has(o.orderId)));
+      if (getConfig().clampPages && skip >= seq.length) skip = Math.max(0, Math.ceil(seq.length / pageSize) - 1) * pageSize;
+      return { data: seq.slice(skip, skip + pageSize).map((o) => summary(o, now)), page, pageSize };
+    }
     if (getConfig().clampPages && skip > 0) {
       // Some servers answer a page past the end with the last page instead of an empty one.
       const total = orders.filter(match).length;

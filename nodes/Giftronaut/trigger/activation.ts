@@ -64,8 +64,12 @@ export async function activate(
 		if (arrivedIds.has(id)) state.open.delete(id);
 	}
 	const existing = byAge.slice(arrived).filter(([, created]) => Number.isFinite(created));
-	const boundary = arrived > 0 ? byAge[arrived - 1][1] : existing[0]?.[1];
+	let boundary = arrived > 0 ? byAge[arrived - 1][1] : existing[0]?.[1];
+	// The newest createdAt alone proves nothing (it may be stamped ahead): no later than the second newest.
+	const second = byAge.filter(([, created]) => Number.isFinite(created))[1]?.[1];
+	if (boundary !== undefined && second !== undefined) boundary = Math.min(boundary, second);
 	if (boundary !== undefined && Number.isFinite(boundary)) {
+		state.pendingMs = byAge[0][1];
 		// Everything created before the boundary counts as existing already, even if a list served
 		// in random order hid some of it from this first look; at and after it, only by id.
 		state.cursorMs = boundary + VISIBILITY_LAG_MS;

@@ -107,7 +107,15 @@ export async function settleDiscovery(poll: OrderPoll, result: Discovery): Promi
 	state.resume = null;
 	if (!result.exact) return;
 	if (Number.isFinite(poll.newestFoundMs)) {
-		state.cursorMs = Math.max(state.cursorMs ?? poll.newestFoundMs, poll.newestFoundMs);
+		// One createdAt alone proves nothing about the server's clock (it may be stamped ahead, by a
+		// clock that was off): the cursor goes no further than the second newest of this poll's
+		// orders and the last poll's newest. Orders above it are told apart by id (the edge).
+		const proven = Math.max(
+			poll.secondFoundMs,
+			Math.min(state.pendingMs ?? Number.NEGATIVE_INFINITY, poll.newestFoundMs),
+		);
+		if (Number.isFinite(proven)) state.cursorMs = Math.max(state.cursorMs ?? proven, proven);
+		state.pendingMs = poll.newestFoundMs;
 	}
 	if (state.cursorMs === null) return;
 	state.edge.prune(poll.cutoffMs);

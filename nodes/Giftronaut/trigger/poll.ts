@@ -50,6 +50,9 @@ export class OrderPoll {
 
 	newestFoundMs = Number.NEGATIVE_INFINITY;
 
+	/** The second newest createdAt found: one order alone proves nothing about the server's clock. */
+	secondFoundMs = Number.NEGATIVE_INFINITY;
+
 	constructor(
 		readonly lister: OrderLister,
 		readonly status: EventStatus,
@@ -104,7 +107,12 @@ export class OrderPoll {
 			return false;
 		}
 		this.foundIds.add(id);
-		if (Number.isFinite(created)) this.newestFoundMs = Math.max(this.newestFoundMs, created);
+		if (created > this.newestFoundMs) {
+			this.secondFoundMs = this.newestFoundMs;
+			this.newestFoundMs = created;
+		} else if (created > this.secondFoundMs) {
+			this.secondFoundMs = created;
+		}
 		if (order.status === this.status) {
 			this.emit(order, false);
 		} else if (isOpen(order.status)) {
@@ -112,6 +120,14 @@ export class OrderPoll {
 			this.stillOpen.add(id);
 		}
 		return true;
+	}
+
+	/** A window order that is neither accounted for nor watched (read only; see `account`). */
+	unseen(order: OrderSummary): boolean {
+		const id = order.orderId;
+		if (this.state.edge.has(id) || this.state.open.has(id) || this.foundIds.has(id)) return false;
+		const created = createdMs(order.createdAt, id, this.lister.node);
+		return latestCreatedMs(order.createdAt, created) >= this.cutoffMs;
 	}
 
 	windowQuery(): OrderQuery {
@@ -138,15 +154,18 @@ export class OrderPoll {
 		// right after must still raise the next count.
 		let baseline = state.open.size > 0 ? await measureBaseline(this, true) : undefined;
 		const probe = await this.lister.probe(this.windowQuery(), state.accounted);
+		// An unchanged count can hide a shrink masked by growth (one order hidden as one arrives):
+		// a listed order the state has never seen proves it, so the window is identified by id.
+		const masked = !probe.changed && probe.items.some((order) => this.unseen(order));
 		let discovery: Discovery | undefined;
-		if (probe.changed || state.recount) {
+		if (probe.changed || state.recount || masked) {
 			// The probe's page is reused unless the baseline count ran after it.
 			const fetched = baseline ? probe : undefined;
 			if (!baseline) {
 				baseline = await measureBaseline(this, false);
 				baseline.changed = false;
 			}
-			if (probe.shrank || state.recount) {
+			if (probe.shrank || state.recount || masked) {
 				// Orders left the list (hidden, archived): counts alone can no longer tell new orders
 				// from known ones, so the window is identified order by order before counts are trusted.
 				state.recount = true;

@@ -74,6 +74,8 @@ export interface TriggerState {
 	accounted: number;
 	/** Every window order created before this instant (minus the lag) is accounted for. */
 	cursorMs: number | null;
+	/** Newest createdAt of the last poll that found orders: trusted once a later poll's orders reach it. */
+	pendingMs: number | null;
 	edge: EdgeSet;
 	/** Orders last seen PENDING or IN_PROGRESS: id → creation day. */
 	open: Map<string, string>;
@@ -97,6 +99,7 @@ export function emptyState(signature: string, windowDay: string): TriggerState {
 		windowDay,
 		accounted: 0,
 		cursorMs: null,
+		pendingMs: null,
 		edge: new EdgeSet(),
 		open: new Map(),
 		baseline: null,
@@ -127,6 +130,7 @@ export function loadState(data: IDataObject): TriggerState | undefined {
 	const state = emptyState(data.sig, data.w);
 	state.accounted = data.n;
 	state.cursorMs = typeof data.c === 'number' ? data.c : null;
+	state.pendingMs = typeof data.pc === 'number' ? data.pc : null;
 	state.edge = EdgeSet.fromJSON(data.e);
 	if (data.o && typeof data.o === 'object') {
 		for (const [day, packed] of Object.entries(data.o as IDataObject)) {
@@ -168,6 +172,7 @@ export function saveState(data: IDataObject, state: TriggerState): void {
 		w: state.windowDay,
 		n: state.accounted,
 		c: state.cursorMs,
+		pc: state.pendingMs,
 		e: state.edge.toJSON(),
 		o: open,
 		b: state.baseline ? [state.baseline.day, state.baseline.count] : null,
