@@ -8,17 +8,19 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { DEFAULT_BASE_URL, readBaseUrl } from './baseUrl';
 import {
 	failureFromResponse,
 	giftronautApiError,
 	readFailure,
 	type RequestFailure,
 } from './errors';
+import { governorFor, type RateGovernor } from './rateLimit';
 
+export { DEFAULT_BASE_URL };
 export const CREDENTIAL_TYPE = 'giftronautApi';
-export const DEFAULT_BASE_URL = 'https://api.giftronaut.com';
 export const MAX_PAGE_SIZE = 100;
 
 export type GiftronautContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -46,8 +48,9 @@ export interface ApiResponse<T = unknown> {
 const DEFAULT_RETRIES = 3;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const BACKOFF_BASE_MS = 200;
-/** A Retry-After longer than this is not waited for: the user is told instead. */
+/** A Retry-After on a 5xx longer than this is not waited for: the user is told instead. */
 const MAX_RETRY_AFTER_MS = 60_000;
+export const DEFAULT_RATE_LIMIT_PATIENCE_MINUTES = 10;
 
 /**
  * What one node run shares across its requests: the base URL and the decrypted credential, read
@@ -57,13 +60,29 @@ const MAX_RETRY_AFTER_MS = 60_000;
 class RunSession {
 	private gate: Promise<unknown> = Promise.resolve();
 
+	/** Wall time this run has spent paused by the rate limit (overlapping waits count once). */
+	rateLimitWaitedMs = 0;
+
+	private waitCoveredUntil = 0;
+
 	constructor(
 		readonly baseUrl: string,
 		readonly credentials: ICredentialsDecrypted,
+		readonly governor: RateGovernor,
+		readonly patienceMs: number,
 	) {}
+
+	countWait(startedAt: number, endedAt: number): void {
+		this.rateLimitWaitedMs += Math.max(0, endedAt - Math.max(startedAt, this.waitCoveredUntil));
+		this.waitCoveredUntil = Math.max(this.waitCoveredUntil, endedAt);
+	}
 
 	get token(): unknown {
 		return this.credentials.data?.accessToken;
+	}
+
+	forgetToken(): void {
+		if (this.credentials.data) this.credentials.data.accessToken = '';
 	}
 
 	async waitForGate(): Promise<void> {
@@ -84,16 +103,42 @@ class RunSession {
 
 const sessions = new WeakMap<object, Promise<RunSession>>();
 
+/** Order → Create's Rate-Limit Patience (minutes); the default for every other operation. */
+function patienceMs(context: GiftronautContext): number {
+	let minutes: unknown = DEFAULT_RATE_LIMIT_PATIENCE_MINUTES;
+	if ('getInputData' in context) {
+		try {
+			minutes = context.getNodeParameter(
+				'options.rateLimitPatience',
+				0,
+				DEFAULT_RATE_LIMIT_PATIENCE_MINUTES,
+			);
+		} catch {
+			// Not an operation with the option, or no item to read it for: keep the default.
+		}
+	}
+	const value = Number(minutes);
+	return (
+		(Number.isFinite(value) && value >= 0 ? value : DEFAULT_RATE_LIMIT_PATIENCE_MINUTES) * 60_000
+	);
+}
+
 async function openSession(this: GiftronautContext): Promise<RunSession> {
 	const data = await this.getCredentials(CREDENTIAL_TYPE);
 	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
-	const baseUrl = String(data.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-	return new RunSession(baseUrl, {
-		id: reference?.id ?? '',
-		name: reference?.name ?? '',
-		type: CREDENTIAL_TYPE,
-		data,
-	});
+	const base = readBaseUrl(data.baseUrl);
+	if ('problem' in base) {
+		throw new NodeOperationError(this.getNode(), base.problem, {
+			description: 'Fix the Base URL field of the Giftronaut API credential.',
+		});
+	}
+	const account = `${base.url}\n${String(data.clientId ?? '').trim()}`;
+	return new RunSession(
+		base.url,
+		{ id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data },
+		governorFor(account),
+		patienceMs(this),
+	);
 }
 
 function sessionOf(this: GiftronautContext): Promise<RunSession> {
@@ -159,7 +204,9 @@ function refreshOn401<T>(request: (ignore: boolean) => Promise<FullResponse<T>>)
 /**
  * The one way this package talks to Giftronaut. Authentication (token exchange, Bearer header,
  * one refresh after a 401) is n8n's `httpRequestWithAuthentication` with the credential's
- * preAuthentication. Transient failures are retried here with the same idempotency key.
+ * preAuthentication. Transient failures (also of the token exchange) are retried here with the
+ * same idempotency key. A 429 is not a failure of the request: it waits on the account's rate
+ * governor, bounded by the run's Rate-Limit Patience, and does not use up the retries.
  */
 export async function apiRequest<T = unknown>(
 	this: GiftronautContext,
@@ -168,7 +215,11 @@ export async function apiRequest<T = unknown>(
 	const session = await sessionOf.call(this);
 	const retries = request.retries ?? DEFAULT_RETRIES;
 	const requestIds: string[] = [];
-	for (let attempt = 0; ; attempt++) {
+	let rateLimitedTimes = 0;
+	for (let attempt = 0; ; ) {
+		const waitStarted = Date.now();
+		const release = await session.governor.acquire();
+		session.countWait(waitStarted, Date.now());
 		const requestId = randomUUID();
 		requestIds.push(requestId);
 		const headers: IDataObject = { Accept: 'application/json', 'X-Request-Id': requestId };
@@ -191,6 +242,7 @@ export async function apiRequest<T = unknown>(
 				Promise<FullResponse<T>>
 			>(this, session, options);
 			if (response.statusCode < 400) {
+				release('accepted');
 				return {
 					body: response.body,
 					statusCode: response.statusCode,
@@ -206,6 +258,27 @@ export async function apiRequest<T = unknown>(
 		} catch (error) {
 			failure = readFailure(error, requestId);
 		}
+		release(failure.httpCode === 429 ? 'rateLimited' : 'other');
+		if (failure.tokenEndpoint && failure.transient) {
+			// The next attempt exchanges again (or joins the exchange another request started).
+			session.forgetToken();
+		}
+		if (failure.httpCode === 429) {
+			rateLimitedTimes++;
+			session.governor.rateLimited(failure.retryAfterMs);
+			const pauseMs = session.governor.pauseRemainingMs();
+			if (session.rateLimitWaitedMs + pauseMs <= session.patienceMs) continue;
+			throw giftronautApiError(this.getNode(), failure, {
+				request,
+				attempts: attempt + 1,
+				requestIds,
+				rateLimit: {
+					times: rateLimitedTimes,
+					waitedMs: session.rateLimitWaitedMs,
+					patienceMs: session.patienceMs,
+				},
+			});
+		}
 		const retryable =
 			failure.transient &&
 			attempt < retries &&
@@ -218,6 +291,7 @@ export async function apiRequest<T = unknown>(
 			});
 		}
 		await sleep(backoffMs(failure, attempt));
+		attempt++;
 	}
 }
 
