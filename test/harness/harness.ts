@@ -796,7 +796,11 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 			);
 		},
 		addCredential,
-		updateCredential: (data, id = DEFAULT_CREDENTIAL_ID) => store.patch(id, data as ICredentialDataDecryptedObject),
+		updateCredential: (data, id = DEFAULT_CREDENTIAL_ID) => {
+			// Emptying the stored token means "no token yet": this process keeps none either.
+			if (data.accessToken === '') forgetSharedTokens();
+			store.patch(id, data as ICredentialDataDecryptedObject);
+		},
 		run,
 		runWorkflow,
 		loadOptions,

@@ -195,6 +195,18 @@ async function send<T>(
 	);
 }
 
+function accountRateLimited(requestId: string, pauseMs: number): RequestFailure {
+	return {
+		httpCode: 429,
+		code: 'RATE_LIMITED',
+		message: `the account is rate limited for another ${Math.ceil(pauseMs / 1000)} s`,
+		transient: true,
+		noResponse: false,
+		retryAfterMs: pauseMs,
+		requestId,
+	};
+}
+
 /** After a 401 on a request made alone, repeat it the way that makes n8n refresh the token. */
 function refreshOn401<T>(request: (ignore: boolean) => Promise<FullResponse<T>>) {
 	return async (response: FullResponse<T>) =>
@@ -217,6 +229,24 @@ export async function apiRequest<T = unknown>(
 	const requestIds: string[] = [];
 	let rateLimitedTimes = 0;
 	for (let attempt = 0; ; ) {
+		const pauseMs = session.governor.pauseRemainingMs();
+		if (pauseMs > 0 && session.rateLimitWaitedMs + pauseMs > session.patienceMs) {
+			// Another request (of this run or another execution) was told to wait longer than this run may.
+			throw giftronautApiError(
+				this.getNode(),
+				accountRateLimited(requestIds[0] ?? randomUUID(), pauseMs),
+				{
+					request,
+					attempts: attempt + 1,
+					requestIds,
+					rateLimit: {
+						times: rateLimitedTimes,
+						waitedMs: session.rateLimitWaitedMs,
+						patienceMs: session.patienceMs,
+					},
+				},
+			);
+		}
 		const waitStarted = Date.now();
 		const release = await session.governor.acquire();
 		session.countWait(waitStarted, Date.now());
