@@ -59,7 +59,9 @@ describe('in the engine', () => {
 	});
 
 	test('the "Test" button also strips /api/v1', async () => {
-		const result = await h.testCredential(DEFAULT_CREDENTIAL_ID, { baseUrl: `${h.sandbox.url}/api/v1` });
+		const result = await h.testCredential(DEFAULT_CREDENTIAL_ID, {
+			baseUrl: `${h.sandbox.url}/api/v1`,
+		});
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 	});
 
@@ -75,7 +77,9 @@ describe('in the engine', () => {
 	});
 
 	test('the "Test" button refuses http:// to another host before any token request', async () => {
-		const result = await h.testCredential(DEFAULT_CREDENTIAL_ID, { baseUrl: 'http://giftronaut.invalid' });
+		const result = await h.testCredential(DEFAULT_CREDENTIAL_ID, {
+			baseUrl: 'http://giftronaut.invalid',
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('must start with https://');
 		expect(result.message).not.toContain(h.sandbox.clientSecret);

@@ -13,7 +13,10 @@ let answered: Answered[] = [];
 let h: Harness;
 beforeAll(async () => {
 	h = await createHarness({
-		sandbox: { onRequest: (entry) => answered.push({ at: Date.now(), status: entry.status, path: entry.path }) },
+		sandbox: {
+			onRequest: (entry) =>
+				answered.push({ at: Date.now(), status: entry.status, path: entry.path }),
+		},
 	});
 });
 afterAll(async () => await h.close());
@@ -24,11 +27,18 @@ beforeEach(() => {
 	answered = [];
 });
 
-const people = (n: number, tag: string) => Array.from({ length: n }, (_, i) => person(i, { email: `${tag}${i}@example.com` }));
+const people = (n: number, tag: string) =>
+	Array.from({ length: n }, (_, i) => person(i, { email: `${tag}${i}@example.com` }));
 
 describe('a 429 is a wait, not a failure', () => {
 	test('6 answers 429 in a row (Retry-After: 0) do not use up the 3 retries: one order, no error', async () => {
-		h.sandbox.injectFault({ kind: 'rate-limit', method: 'POST', path: '/api/v1/orders/', count: 6, retryAfterSeconds: 0 });
+		h.sandbox.injectFault({
+			kind: 'rate-limit',
+			method: 'POST',
+			path: '/api/v1/orders/',
+			count: 6,
+			retryAfterSeconds: 0,
+		});
 		const r = await h.run({ parameters: createParameters(), input: [person(1)] });
 		expect(r.error).toBeUndefined();
 		expect(h.sandbox.orders()).toHaveLength(1);
@@ -36,7 +46,13 @@ describe('a 429 is a wait, not a failure', () => {
 	});
 
 	test('429 without Retry-After, 4 times: still one order (back-off instead of giving up)', async () => {
-		h.sandbox.injectFault({ kind: 'rate-limit', method: 'POST', path: '/api/v1/orders/', count: 4, retryAfterSeconds: null });
+		h.sandbox.injectFault({
+			kind: 'rate-limit',
+			method: 'POST',
+			path: '/api/v1/orders/',
+			count: 4,
+			retryAfterSeconds: null,
+		});
 		const r = await h.run({ parameters: createParameters(), input: [person(1)] });
 		expect(r.error).toBeUndefined();
 		expect(h.sandbox.orders()).toHaveLength(1);
@@ -45,7 +61,13 @@ describe('a 429 is a wait, not a failure', () => {
 
 	test('a real failure still has only 3 retries, even after 429s', async () => {
 		h.sandbox.injectFault([
-			{ kind: 'rate-limit', method: 'POST', path: '/api/v1/orders/', count: 2, retryAfterSeconds: 0 },
+			{
+				kind: 'rate-limit',
+				method: 'POST',
+				path: '/api/v1/orders/',
+				count: 2,
+				retryAfterSeconds: 0,
+			},
 			{ kind: 'unavailable', method: 'POST', path: '/api/v1/orders/', count: 4 },
 		]);
 		const r = await h.run({ parameters: createParameters(), input: [person(1)] });
@@ -58,7 +80,12 @@ describe('one pause for everyone', () => {
 	test('a 429 (Retry-After: 2) pauses every request of both executions running at once', async () => {
 		await h.run({ parameters: { resource: 'balance', operation: 'get' } }); // token stored
 		answered = [];
-		h.sandbox.injectFault({ kind: 'rate-limit', method: 'POST', path: '/api/v1/orders/', retryAfterSeconds: 2 });
+		h.sandbox.injectFault({
+			kind: 'rate-limit',
+			method: 'POST',
+			path: '/api/v1/orders/',
+			retryAfterSeconds: 2,
+		});
 		const [a, b] = await Promise.all([
 			h.run({ parameters: createParameters(), input: people(15, 'a'), workflowId: 'wf-a' }),
 			h.run({ parameters: createParameters(), input: people(15, 'b'), workflowId: 'wf-b' }),

@@ -99,7 +99,11 @@ describe('one token exchange per credential in the whole process', () => {
 			Array.from(
 				{ length: 20 },
 				async (_, i) =>
-					await h.run({ parameters: balanceGet, workflowId: `wf-cold-${i}`, executionId: `cold-${i}` }),
+					await h.run({
+						parameters: balanceGet,
+						workflowId: `wf-cold-${i}`,
+						executionId: `cold-${i}`,
+					}),
 			),
 		);
 		expect(runs.map((r) => r.error?.message)).toEqual(Array(20).fill(undefined));
@@ -115,7 +119,11 @@ describe('one token exchange per credential in the whole process', () => {
 			Array.from(
 				{ length: 20 },
 				async (_, i) =>
-					await h.run({ parameters: balanceGet, workflowId: `wf-exp-${i}`, executionId: `exp-${i}` }),
+					await h.run({
+						parameters: balanceGet,
+						workflowId: `wf-exp-${i}`,
+						executionId: `exp-${i}`,
+					}),
 			),
 		);
 		expect(runs.map((r) => r.error?.message)).toEqual(Array(20).fill(undefined));
