@@ -80,24 +80,23 @@ describe('one pause for everyone', () => {
 	test('a 429 (Retry-After: 2) pauses every request of both executions running at once', async () => {
 		await h.run({ parameters: { resource: 'balance', operation: 'get' } }); // token stored
 		answered = [];
-		h.sandbox.injectFault({
-			kind: 'rate-limit',
-			method: 'POST',
-			path: '/api/v1/orders/',
-			retryAfterSeconds: 2,
-		});
+		// Each order takes 150 ms, so without a shared pause the other requests would go on landing.
+		h.sandbox.injectFault([
+			{ kind: 'rate-limit', method: 'POST', path: '/api/v1/orders/', retryAfterSeconds: 2 },
+			{ kind: 'delay', ms: 150, method: 'POST', path: '/api/v1/orders/', count: 100 },
+		]);
 		const [a, b] = await Promise.all([
-			h.run({ parameters: createParameters(), input: people(15, 'a'), workflowId: 'wf-a' }),
-			h.run({ parameters: createParameters(), input: people(15, 'b'), workflowId: 'wf-b' }),
+			h.run({ parameters: createParameters(), input: people(40, 'a'), workflowId: 'wf-a' }),
+			h.run({ parameters: createParameters(), input: people(40, 'b'), workflowId: 'wf-b' }),
 		]);
 		expect(a.error).toBeUndefined();
 		expect(b.error).toBeUndefined();
-		expect(h.sandbox.orders()).toHaveLength(30);
+		expect(h.sandbox.orders()).toHaveLength(80);
 		const limited = answered.find((e) => e.status === 429);
 		expect(limited).toBeDefined();
-		// Requests already in flight when the 429 came back may still land just after it; nothing
+		// Requests already in flight when the 429 came back (150 ms each) may still land just after it; nothing
 		// new is sent until the 2 s are over.
-		const during = answered.filter((e) => e.at > limited!.at + 200 && e.at < limited!.at + 1900);
+		const during = answered.filter((e) => e.at > limited!.at + 400 && e.at < limited!.at + 1900);
 		expect(during).toEqual([]);
 		const after = answered.filter((e) => e.at >= limited!.at + 1900);
 		expect(after.length).toBeGreaterThan(0);
