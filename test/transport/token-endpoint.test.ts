@@ -65,6 +65,13 @@ describe('token endpoint failures are transient like any request', () => {
 		expect(findLeaks(r.run, { secret: h.sandbox.clientSecret })).toEqual([]);
 	});
 
+	test('a dropped connection on the token request is retried like any request', async () => {
+		h.sandbox.injectFault({ kind: 'drop-before-commit', path: '/oauth2/token' });
+		const r = await h.run({ parameters: balanceGet });
+		expect(r.error).toBeUndefined();
+		expect(tokenLog()).toEqual([0, 200]);
+	});
+
 	test('401 from the token endpoint (wrong secret) is permanent: one token request, a clear error, no secret', async () => {
 		const wrong = randomUUID();
 		h.addCredential({ clientSecret: wrong });

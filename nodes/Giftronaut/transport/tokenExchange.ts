@@ -79,10 +79,13 @@ async function exchange(
 		client_secret: clientSecret,
 		scope,
 	});
-	let response: { statusCode: number; body: TokenResponse | string; headers?: IDataObject };
+	let response:
+		| { statusCode: number; body: TokenResponse | string; headers?: IDataObject }
+		| undefined;
+	let networkCode = '';
 	try {
 		// Status errors are read here rather than thrown by the helper: a helper error carries the
-		// request (and so the client secret) along.
+		// request (and so the client secret) along, so only its code is kept.
 		response = (await helpers.httpRequest({
 			method: 'POST',
 			url: `${baseUrl}/oauth2/token`,
@@ -94,9 +97,12 @@ async function exchange(
 		})) as typeof response;
 	} catch (error) {
 		const code = String((error as { code?: unknown }).code ?? '');
+		networkCode = NETWORK_CODE.test(code) ? code : 'ECONNRESET';
+	}
+	if (!response) {
 		throw new TokenExchangeError(
-			`Giftronaut token request got no answer (${NETWORK_CODE.test(code) ? code : 'network error'})`,
-			NETWORK_CODE.test(code) ? code : 'ECONNRESET',
+			`Giftronaut token request got no answer (${networkCode})`,
+			networkCode,
 		);
 	}
 	const body = (typeof response.body === 'object' ? response.body : undefined) as
