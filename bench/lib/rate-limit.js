@@ -58,7 +58,8 @@ async function runRateLimit(h, { log }) {
 		separateOrdersAt300PerMinFailures,
 		separateOrdersAt300PerMinRatio,
 		rateLimited429Share,
-		bulk1000RecipientsSeconds60PerMin: bulkFailures === 0 ? Math.round(bulkSeconds * 100) / 100 : null,
+		bulk1000RecipientsSeconds60PerMin: Math.round(bulkSeconds * 100) / 100,
+		bulk1000RecipientsFailures60PerMin: bulkFailures,
 		detail: {
 			separateSeconds,
 			separateOrders: orders.length,
