@@ -207,7 +207,7 @@ export function giftronautApiError(
 		const { times, waitedMs, patienceMs } = context.rateLimit;
 		lines.push(
 			`Stopped by Rate-Limit Patience: this run already waited ${Math.round(waitedMs / 1000)} s for Giftronaut's rate limit ` +
-				`(this request was answered 429 ${times} time(s)), and waiting on would exceed the patience of ${Math.round(patienceMs / 60_000)} minute(s). ` +
+				`(this request was answered 429 ${times} time(s)), and waiting on would exceed the patience of ${patienceMs >= 120_000 ? `${Math.round(patienceMs / 60_000)} minutes` : `${Math.round(patienceMs / 1000)} s`}. ` +
 				'Raise Rate-Limit Patience in the node options, send fewer requests (Combine Items sends one order for many recipients), ' +
 				'or run when the account is less busy.',
 		);

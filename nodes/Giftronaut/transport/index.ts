@@ -34,8 +34,10 @@ export interface ApiRequest {
 	/** Sent as `X-Idempotency-Key`; the caller also puts it in the body as the contract asks. */
 	idempotencyKey?: string;
 	itemIndex?: number;
-	/** Extra attempts after a transient failure (dropped connection, 5xx, 429). */
+	/** Extra attempts after a transient failure (dropped connection, 5xx). A 429 is not one. */
 	retries?: number;
+	/** Bound on this request's total rate-limit wait (e.g. a poll's budget); default: the run's. */
+	rateLimitPatienceMs?: number;
 	timeoutMs?: number;
 }
 
@@ -103,19 +105,28 @@ class RunSession {
 
 const sessions = new WeakMap<object, Promise<RunSession>>();
 
-/** Order → Create's Rate-Limit Patience (minutes); the default for every other operation. */
+/** A dropdown should not keep the editor waiting for minutes. */
+const DROPDOWN_RATE_LIMIT_PATIENCE_MS = 30_000;
+
+/**
+ * How long a run may wait for the rate limit in total: Order → Create's Rate-Limit Patience
+ * (minutes), the default for other operations and polls, a short wait for dropdowns.
+ */
 function patienceMs(context: GiftronautContext): number {
+	if (!('getInputData' in context)) {
+		return '__emit' in context
+			? DEFAULT_RATE_LIMIT_PATIENCE_MINUTES * 60_000
+			: DROPDOWN_RATE_LIMIT_PATIENCE_MS;
+	}
 	let minutes: unknown = DEFAULT_RATE_LIMIT_PATIENCE_MINUTES;
-	if ('getInputData' in context) {
-		try {
-			minutes = context.getNodeParameter(
-				'options.rateLimitPatience',
-				0,
-				DEFAULT_RATE_LIMIT_PATIENCE_MINUTES,
-			);
-		} catch {
-			// Not an operation with the option, or no item to read it for: keep the default.
-		}
+	try {
+		minutes = context.getNodeParameter(
+			'options.rateLimitPatience',
+			0,
+			DEFAULT_RATE_LIMIT_PATIENCE_MINUTES,
+		);
+	} catch {
+		// Not an operation with the option, or no item to read it for: keep the default.
 	}
 	const value = Number(minutes);
 	return (
@@ -226,11 +237,12 @@ export async function apiRequest<T = unknown>(
 ): Promise<ApiResponse<T>> {
 	const session = await sessionOf.call(this);
 	const retries = request.retries ?? DEFAULT_RETRIES;
+	const patience = Math.min(session.patienceMs, request.rateLimitPatienceMs ?? Infinity);
 	const requestIds: string[] = [];
 	let rateLimitedTimes = 0;
 	for (let attempt = 0; ; ) {
 		const pauseMs = session.governor.pauseRemainingMs();
-		if (pauseMs > 0 && session.rateLimitWaitedMs + pauseMs > session.patienceMs) {
+		if (pauseMs > 0 && session.rateLimitWaitedMs + pauseMs > patience) {
 			// Another request (of this run or another execution) was told to wait longer than this run may.
 			throw giftronautApiError(
 				this.getNode(),
@@ -242,7 +254,7 @@ export async function apiRequest<T = unknown>(
 					rateLimit: {
 						times: rateLimitedTimes,
 						waitedMs: session.rateLimitWaitedMs,
-						patienceMs: session.patienceMs,
+						patienceMs: patience,
 					},
 				},
 			);
@@ -297,7 +309,7 @@ export async function apiRequest<T = unknown>(
 			rateLimitedTimes++;
 			session.governor.rateLimited(failure.retryAfterMs);
 			const pauseMs = session.governor.pauseRemainingMs();
-			if (session.rateLimitWaitedMs + pauseMs <= session.patienceMs) continue;
+			if (session.rateLimitWaitedMs + pauseMs <= patience) continue;
 			throw giftronautApiError(this.getNode(), failure, {
 				request,
 				attempts: attempt + 1,
@@ -305,7 +317,7 @@ export async function apiRequest<T = unknown>(
 				rateLimit: {
 					times: rateLimitedTimes,
 					waitedMs: session.rateLimitWaitedMs,
-					patienceMs: session.patienceMs,
+					patienceMs: patience,
 				},
 			});
 		}
