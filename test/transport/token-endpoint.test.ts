@@ -136,4 +136,14 @@ describe('one token exchange per credential in the whole process', () => {
 		expect(runs.map((r) => r.error?.message)).toEqual(Array(20).fill(undefined));
 		expect(h.sandbox.stats().tokenRequests).toBe(1);
 	});
+
+	test('a rejected token this process did not obtain gets a new exchange, never an older kept token', async () => {
+		await h.run({ parameters: balanceGet }); // this process keeps token T1
+		h.sandbox.expireTokens(); // T1 is dead too
+		h.updateCredential({ accessToken: 'sbx_from_another_process' });
+		h.sandbox.clearRequests();
+		const r = await h.run({ parameters: balanceGet });
+		expect(r.error).toBeUndefined();
+		expect(tokenLog()).toEqual([200]);
+	});
 });

@@ -122,13 +122,18 @@ async function exchange(
 interface SharedEntry {
 	latest?: Exchanged;
 	inFlight?: Promise<Exchanged>;
+	/** Tokens rejected (n8n asked for a refresh with them) before `latest` was obtained. */
+	rejectedBefore: Set<string>;
+	/** Tokens rejected while the exchange in flight runs. */
+	pendingRejected: Set<string>;
 }
 
 /**
  * Process-wide, per credential (base URL, client, secret, scopes): every execution of this n8n
- * process that needs a token joins the one exchange in flight, and one that read the credential
- * before the new token was saved gets that token instead of exchanging again. Only a token that was
- * itself rejected (n8n passes it after a 401) makes a new exchange.
+ * process that needs a token joins the one exchange in flight; one that read the credential before
+ * the new token was saved gets that token instead of exchanging again, and so does one whose token
+ * was rejected before that exchange. A token rejected after the latest one was obtained (n8n passes
+ * it after a 401), or one this process knows nothing about, makes a new exchange.
  */
 const shared = new Map<string, SharedEntry>();
 
@@ -154,22 +159,27 @@ export async function sharedTokenExchange(
 		.digest('hex');
 	let entry = shared.get(key);
 	if (!entry) {
-		entry = {};
+		entry = { rejectedBefore: new Set(), pendingRejected: new Set() };
 		shared.set(key, entry);
 	}
 	const presented = String(credentials.accessToken ?? '');
 	let inFlight = entry.inFlight;
 	if (!inFlight) {
 		const latest = entry.latest;
-		if (latest && latest.token !== presented && latest.expiresAt > Date.now()) {
+		const fresh = latest !== undefined && latest.expiresAt > Date.now();
+		// No token yet (a read from before it was saved): the latest one. A rejected token: the one
+		// obtained after it was rejected, never one from before (it may be just as dead).
+		if (fresh && (presented === '' || entry.rejectedBefore.has(presented))) {
 			return { accessToken: latest.token };
 		}
-		// The one kept was rejected (or has run out): never hand it out again.
 		entry.latest = undefined;
+		const rejected = new Set(presented ? [presented] : []);
+		entry.pendingRejected = rejected;
 		const current = entry;
 		inFlight = exchange(helpers, base.url, clientId, clientSecret, scope).then(
 			(result) => {
 				current.latest = result;
+				current.rejectedBefore = rejected;
 				current.inFlight = undefined;
 				return result;
 			},
@@ -179,6 +189,9 @@ export async function sharedTokenExchange(
 			},
 		);
 		current.inFlight = inFlight;
+	} else if (presented) {
+		// Joins the exchange in flight, which started after this token was rejected.
+		entry.pendingRejected.add(presented);
 	}
 	return { accessToken: (await inFlight).token };
 }
