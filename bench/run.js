@@ -2,7 +2,7 @@
 'use strict';
 // `npm run bench`: benchmarks and fault soak of the Giftronaut node against the local sandbox over
 // loopback. Prints a table and writes bench/results.json (details in bench/tmp/details.json).
-// Options: --only=timing,tokens,idle,static,trigger,bad,soak   --pairs=N   --quick
+// Options: --only=timing,tokens,ratelimit,idle,static,trigger,bad,soak   --pairs=N   --quick
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -107,6 +107,7 @@ async function main() {
 		return runTiming(H, { n8nHome: n8nHome(), pairs: Number(args.pairs ?? (quick ? 3 : 7)), log });
 	});
 	await section('tokens', () => require('./lib/tokens').runTokens(h, { log }));
+	await section('ratelimit', () => require('./lib/rate-limit').runRateLimit(h, { log }));
 	const trigger = require('./lib/trigger');
 	await section('idle', () => trigger.runIdlePoll(h, { log }));
 	await section('static', () => trigger.runStaticData(h, { log }));

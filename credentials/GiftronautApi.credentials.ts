@@ -2,38 +2,18 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
-export const DEFAULT_GIFTRONAUT_SCOPES =
-	'catalog.read orders.read orders.write balance.read templates.read';
+import {
+	DEFAULT_GIFTRONAUT_SCOPES,
+	sharedTokenExchange,
+} from '../nodes/Giftronaut/transport/tokenExchange';
 
-interface TokenResponse {
-	access_token?: string;
-	error?: string;
-	message?: string;
-	error_description?: string;
-}
-
-function tokenErrorMessage(status: number, body: TokenResponse | undefined): string {
-	const code = body?.error ?? '';
-	const detail = body?.message ?? body?.error_description ?? '';
-	if (status === 401 || /INVALID_CLIENT/i.test(code)) {
-		return (
-			'Giftronaut rejected the Client ID or Client Secret (INVALID_CLIENT). Check both fields of the ' +
-			'Giftronaut API credential; the secret is shown only once when the app is created, so rotate it ' +
-			'in the developer portal if unsure.'
-		);
-	}
-	if (/SCOPE/i.test(code)) {
-		return `Giftronaut refused the requested scopes (${code}): ${detail} Fix the Scopes field of the credential.`;
-	}
-	return `Giftronaut token request failed with HTTP ${status}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`;
-}
+export { DEFAULT_GIFTRONAUT_SCOPES };
 
 export class GiftronautApi implements ICredentialType {
 	name = 'giftronautApi';
@@ -83,7 +63,7 @@ export class GiftronautApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.giftronaut.com',
 			description:
-				'Sandbox and Production share this URL; the app behind the Client ID decides which one you use',
+				'Sandbox and Production share this URL; the app behind the Client ID decides which one you use. Must start with https:// (plain http:// only for localhost). A trailing /api/v1 is ignored.',
 		},
 		{
 			displayName: 'Webhook Signing Secret',
@@ -96,35 +76,10 @@ export class GiftronautApi implements ICredentialType {
 		},
 	];
 
+	// One exchange per credential for the whole n8n process (see tokenExchange.ts). The Base URL is
+	// checked before the secret is sent; failures say what to fix and never carry the secret.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const baseUrl = String(credentials.baseUrl || 'https://api.giftronaut.com').replace(/\/+$/, '');
-		const form = new URLSearchParams({
-			grant_type: 'client_credentials',
-			client_id: String(credentials.clientId ?? '').trim(),
-			client_secret: String(credentials.clientSecret ?? ''),
-			scope: String(credentials.scopes || DEFAULT_GIFTRONAUT_SCOPES)
-				.split(/[\s,]+/)
-				.filter(Boolean)
-				.join(' '),
-		});
-		// Status errors are handled here rather than thrown by the helper: a helper error would carry
-		// the request (and so the client secret) along into n8n's error output.
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${baseUrl}/oauth2/token`,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			body: form.toString(),
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: TokenResponse | string };
-		const body = (typeof response.body === 'object' ? response.body : undefined) as
-			| (TokenResponse & IDataObject)
-			| undefined;
-		if (response.statusCode >= 300 || !body?.access_token) {
-			throw new Error(tokenErrorMessage(response.statusCode, body));
-		}
-		return { accessToken: body.access_token };
+		return await sharedTokenExchange(this.helpers, credentials);
 	}
 
 	// A function rather than a `=Bearer {{...}}` expression: it runs on every request, and n8n's
@@ -141,7 +96,8 @@ export class GiftronautApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL:
+				'={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/api\\/v1$/i, "").replace(/\\/+$/, "")}}',
 			url: '/api/v1/catalog/branded-cards',
 			qs: { page: 1, pageSize: 1 },
 		},

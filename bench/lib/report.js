@@ -3,6 +3,11 @@
 const GOALS = [
 	{ key: 'tokenRequestsPer1000Items', goal: '1', ok: (v) => v === 1 },
 	{ key: 'tokenRequestsAcross10Runs', goal: '1', ok: (v) => v === 1 },
+	{ key: 'separateOrdersAt300PerMinFailures', goal: '0', ok: (v) => v === 0 },
+	{ key: 'separateOrdersAt300PerMinRatio', goal: '≤ 1.10', ok: (v) => v <= 1.1 },
+	{ key: 'rateLimited429Share', goal: '≤ 0.05', ok: (v) => v <= 0.05 },
+	{ key: 'bulk1000RecipientsSeconds60PerMin', goal: '< 60', ok: (v) => v < 60 },
+	{ key: 'bulk1000RecipientsFailures60PerMin', goal: '0', ok: (v) => v === 0 },
 	{ key: 'requestsPerIdlePoll', goal: '≤ 2', ok: (v) => v <= 2 },
 	{ key: 'staticDataBytesAfter100kOrders', goal: '≤ 65,536', ok: (v) => v <= 65536 },
 	{ key: 'ratioVsRawHttp', goal: '≤ 1.10', ok: (v) => v <= 1.1 },

@@ -38,6 +38,8 @@ import {
 } from 'n8n-workflow';
 
 import { GiftronautApi } from '../../credentials/GiftronautApi.credentials';
+import { forgetGovernors } from '../../nodes/Giftronaut/transport/rateLimit';
+import { forgetSharedTokens } from '../../nodes/Giftronaut/transport/tokenExchange';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 import { CredentialStore, HarnessCredentialsHelper, type PreAuthEvent } from './credentials-helper';
 import {
@@ -332,6 +334,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 
 	const addCredential: Harness['addCredential'] = (data, opts = {}) => {
 		const id = opts.id ?? DEFAULT_CREDENTIAL_ID;
+		// A fresh credential, as in a fresh n8n process: no token or rate-limit state kept from before.
+		forgetSharedTokens();
+		forgetGovernors();
 		store.set({
 			id,
 			name: opts.name ?? `Giftronaut account (${id})`,
@@ -846,8 +851,11 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 			);
 		},
 		addCredential,
-		updateCredential: (data, id = DEFAULT_CREDENTIAL_ID) =>
-			store.patch(id, data as ICredentialDataDecryptedObject),
+		updateCredential: (data, id = DEFAULT_CREDENTIAL_ID) => {
+			// Emptying the stored token means "no token yet": this process keeps none either.
+			if (data.accessToken === '') forgetSharedTokens();
+			store.patch(id, data as ICredentialDataDecryptedObject);
+		},
 		run,
 		runWorkflow,
 		loadOptions,

@@ -219,3 +219,67 @@ describe('getTimezones', () => {
 		expect(h.sandbox.requests()).toHaveLength(0);
 	});
 });
+
+describe('getTimezones: current IANA names', () => {
+	const search = (options: Array<{ name: string; value: unknown }>, text: string) =>
+		options.filter((o) => o.name.toLowerCase().includes(text.toLowerCase())).map((o) => String(o.value));
+
+	test('offers the current names, never the runtime\'s old ones', async () => {
+		const options = await h.loadOptions('getTimezones', createParams());
+		const values = options.map((o) => String(o.value));
+		expect(values).toEqual(
+			expect.arrayContaining([
+				'Asia/Kolkata',
+				'Europe/Kyiv',
+				'Asia/Ho_Chi_Minh',
+				'Asia/Kathmandu',
+				'America/Argentina/Buenos_Aires',
+				'Asia/Yangon',
+			]),
+		);
+		for (const old of ['Asia/Calcutta', 'Europe/Kiev', 'Asia/Saigon', 'Asia/Katmandu', 'America/Buenos_Aires']) {
+			expect(values).not.toContain(old);
+		}
+	});
+
+	test('old names are searchable and lead to the current name', async () => {
+		const options = (await h.loadOptions('getTimezones', createParams())) as Array<{ name: string; value: unknown }>;
+		expect(search(options, 'Calcutta')).toEqual(['Asia/Kolkata']);
+		expect(search(options, 'Kolkata')).toEqual(['Asia/Kolkata']);
+		expect(search(options, 'Kiev')).toEqual(['Europe/Kyiv']);
+		expect(search(options, 'Saigon')).toEqual(['Asia/Ho_Chi_Minh']);
+		expect(search(options, 'Katmandu')).toEqual(['Asia/Kathmandu']);
+		expect(search(options, 'Buenos')).toEqual(['America/Argentina/Buenos_Aires']);
+	});
+});
+
+describe('a time zone typed by expression', () => {
+	const nextYear = new Date().getUTCFullYear() + 1;
+	test.each([
+		['Asia/Calcutta', 'Asia/Kolkata'],
+		['europe/kiev', 'Europe/Kyiv'],
+		['Asia/Kolkata', 'Asia/Kolkata'],
+	])('%s is sent as %s', async (typed, sent) => {
+		const r = await h.run({
+			parameters: {
+				resource: 'order',
+				operation: 'create',
+				cardType: 'branded',
+				product: { __rl: true, mode: 'id', value: 'GC-AMAZON-USD' },
+				recipientSource: 'fields',
+				email: 'someone@example.com',
+				amount: { __rl: true, mode: 'value', value: 25 },
+				sendTiming: 'scheduled',
+				scheduledAt: `${nextYear}-03-01T09:30:00`,
+				timezone: '={{ $json.zone }}',
+			},
+			input: [{ zone: typed }],
+		});
+		expect(r.error).toBeUndefined();
+		expect(h.sandbox.orders()[0].sendTiming).toEqual({
+			type: 'SCHEDULED',
+			scheduledAt: `${nextYear}-03-01T09:30:00`,
+			timezone: sent,
+		});
+	});
+});

@@ -11,7 +11,7 @@ function defaultConfig() {
     tokenLifetimeSeconds: 86400,
     balance: 1000000,
     lifecycle: { pendingMs: 0, inProgressMs: 0 },
-    rateLimit: { enabled: false, perMinute: 60 },
+    rateLimit: { enabled: false, perMinute: 60, retryAfter: 'exact' },
     ignorePaging: false,
     envelope: 'mixed',
     listOrder: 'desc',
@@ -92,6 +92,10 @@ function mergeConfig(base, partial) {
     if (p.rateLimit.perMinute !== undefined) {
       if (!Number.isInteger(p.rateLimit.perMinute) || p.rateLimit.perMinute < 1) throw validationError('config rateLimit.perMinute must be a positive integer');
       c.rateLimit.perMinute = p.rateLimit.perMinute;
+    }
+    if (p.rateLimit.retryAfter !== undefined) {
+      if (!['exact', 'fixed', 'none'].includes(p.rateLimit.retryAfter)) throw validationError('config rateLimit.retryAfter must be exact, fixed or none');
+      c.rateLimit.retryAfter = p.rateLimit.retryAfter;
     }
   }
   if (p.ignorePaging !== undefined) c.ignorePaging = !!p.ignorePaging;

@@ -25,9 +25,14 @@ function normalizeFault(f) {
     out.ms = f.ms;
   }
   if (f.kind === 'rate-limit') {
+    // null: answer without a Retry-After header.
     const s = f.retryAfterSeconds === undefined ? 1 : f.retryAfterSeconds;
-    if (!Number.isInteger(s) || s < 0) throw validationError('retryAfterSeconds must be a non-negative integer');
+    if (s !== null && (!Number.isInteger(s) || s < 0)) throw validationError('retryAfterSeconds must be a non-negative integer or null (no header)');
     out.retryAfterSeconds = s;
+  }
+  if (f.kind === 'unavailable' && f.retryAfterSeconds !== undefined) {
+    if (!Number.isInteger(f.retryAfterSeconds) || f.retryAfterSeconds < 0) throw validationError('retryAfterSeconds must be a non-negative integer');
+    out.retryAfterSeconds = f.retryAfterSeconds;
   }
   return out;
 }

@@ -21,8 +21,12 @@ export interface SandboxConfig {
   balance?: number;
   /** Default { pendingMs: 0, inProgressMs: 0 } (immediate orders complete at once). Snapshotted per order at creation. */
   lifecycle?: { pendingMs?: number; inProgressMs?: number };
-  /** Per client, sliding one-minute window on real time, /api/v1 requests only. Default { enabled: false, perMinute: 60 }. */
-  rateLimit?: { enabled?: boolean; perMinute?: number };
+  /**
+   * Per client (account: all its tokens, every n8n process), sliding one-minute window on real time, /api/v1 requests only.
+   * `retryAfter`: 'exact' (default) the real wait in Retry-After; 'fixed' always "1"; 'none' no Retry-After header.
+   * Default { enabled: false, perMinute: 60, retryAfter: 'exact' }.
+   */
+  rateLimit?: { enabled?: boolean; perMinute?: number; retryAfter?: 'exact' | 'fixed' | 'none' };
   /** Every list returns page 1 whatever `page` says (the `page` field still echoes the request). Default false. */
   ignorePaging?: boolean;
   /** 'mixed' (default): create bare, GET order/balance/template in { data }; 'data': all wrapped; 'bare': none. Lists always { data, page, pageSize }. */
@@ -58,7 +62,7 @@ export interface ResolvedSandboxConfig {
   tokenLifetimeSeconds: number;
   balance: number;
   lifecycle: { pendingMs: number; inProgressMs: number };
-  rateLimit: { enabled: boolean; perMinute: number };
+  rateLimit: { enabled: boolean; perMinute: number; retryAfter: 'exact' | 'fixed' | 'none' };
   ignorePaging: boolean;
   envelope: 'mixed' | 'data' | 'bare';
   listOrder: 'desc' | 'asc' | 'shuffled';
@@ -90,8 +94,8 @@ export interface Fault {
   count?: number;
   /** For 'delay'. */
   ms?: number;
-  /** For 'rate-limit'. Default 1. */
-  retryAfterSeconds?: number;
+  /** For 'rate-limit': default 1, null = no Retry-After header. For 'unavailable': sent only when given. */
+  retryAfterSeconds?: number | null;
 }
 
 export interface Money { amount: number; currency: string }

@@ -163,8 +163,12 @@ function createHttpServer(core, onRequest) {
     if (fault) {
       switch (fault.kind) {
         case 'unavailable':
-          return send(503, { error: 'SERVICE_UNAVAILABLE', message: 'The service is temporarily unavailable; retry later (sandbox fault)' });
+          return send(503, { error: 'SERVICE_UNAVAILABLE', message: 'The service is temporarily unavailable; retry later (sandbox fault)' },
+            fault.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(fault.retryAfterSeconds) });
         case 'rate-limit':
+          if (fault.retryAfterSeconds === null) {
+            return send(429, { error: 'RATE_LIMITED', message: 'Too many requests (sandbox fault)' });
+          }
           return send(429, { error: 'RATE_LIMITED', message: `Too many requests; retry after ${fault.retryAfterSeconds} second(s) (sandbox fault)` },
             { 'Retry-After': String(fault.retryAfterSeconds) });
         case 'drop-before-commit':
@@ -203,9 +207,11 @@ function createHttpServer(core, onRequest) {
       entry.clientId = tokenRec.clientId;
       const retryAfter = core.rateCheck(tokenRec.clientId);
       if (retryAfter) {
-        const per = core.getConfigRef().rateLimit.perMinute;
-        throw new SandboxError(429, 'RATE_LIMITED', `Rate limit of ${per} requests per minute exceeded; retry after ${retryAfter} second(s)`,
-          { 'Retry-After': String(retryAfter) });
+        const { perMinute: per, retryAfter: mode } = core.getConfigRef().rateLimit;
+        // exact: the real wait; fixed: always 1 s (a server that under-states it); none: no header.
+        const seconds = mode === 'fixed' ? 1 : retryAfter;
+        throw new SandboxError(429, 'RATE_LIMITED', `Rate limit of ${per} requests per minute exceeded${mode === 'none' ? '' : `; retry after ${seconds} second(s)`}`,
+          mode === 'none' ? undefined : { 'Retry-After': String(seconds) });
       }
       if (!tokenRec.scopes.has(route.scope)) {
         throw new SandboxError(403, 'INSUFFICIENT_SCOPE', `This access token lacks the scope "${route.scope}" required for ${method} ${path}`);

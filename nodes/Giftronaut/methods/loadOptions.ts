@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { currentTimeZoneName, oldTimeZoneNames } from '../helpers/timezones';
 import { walkPages } from '../transport';
 
 interface Template extends IDataObject {
@@ -103,8 +104,23 @@ function supportedTimezones(): string[] {
 	return FALLBACK_TIMEZONES;
 }
 
-/** IANA time zones for scheduled sends: UTC first, then alphabetical. */
+/**
+ * IANA time zones for scheduled sends, under their current names (Asia/Kolkata, not the runtime's
+ * Asia/Calcutta): UTC first, then alphabetical. An old name is part of the option's label, so
+ * searching for it finds the zone.
+ */
 export async function getTimezones(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const zones = [...new Set(supportedTimezones())].filter((zone) => zone !== 'UTC').sort();
-	return ['UTC', ...zones].map((zone) => ({ name: zone.replace(/_/g, ' '), value: zone }));
+	const current = [...supportedTimezones(), ...FALLBACK_TIMEZONES].map(currentTimeZoneName);
+	const zones = [...new Set(current)].filter((zone) => zone !== 'UTC').sort();
+	const oldNames = oldTimeZoneNames();
+	return ['UTC', ...zones].map((zone) => {
+		const old = oldNames.get(zone);
+		const label = zone.replace(/_/g, ' ');
+		return {
+			name: old
+				? `${label} (formerly ${old.map((name) => name.replace(/_/g, ' ')).join(', ')})`
+				: label,
+			value: zone,
+		};
+	});
 }

@@ -2,6 +2,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ApiRequest } from './index';
+import { TOKEN_FAILURE_MARK } from './tokenExchange';
 
 /** What is known about a failed request, with nothing sensitive kept (no headers, no config). */
 export interface RequestFailure {
@@ -15,6 +16,8 @@ export interface RequestFailure {
 	noResponse: boolean;
 	retryAfterMs?: number;
 	requestId: string;
+	/** The failure came from the token exchange (POST /oauth2/token), not from the API call. */
+	tokenEndpoint?: boolean;
 }
 
 interface ErrorLike {
@@ -71,10 +74,15 @@ function retryAfterMs(headers: IDataObject | undefined): number | undefined {
  */
 function fromNodeApiError(error: ErrorLike, requestId: string): RequestFailure | undefined {
 	const { httpCode, context } = error as ErrorLike & { httpCode?: unknown; context?: IDataObject };
+	const data = context?.data;
+	if (data && typeof data === 'object' && !Array.isArray(data)) {
+		const body = data as IDataObject;
+		const outcome = body[TOKEN_FAILURE_MARK];
+		if (typeof outcome === 'string') return fromTokenFailure(outcome, body, requestId);
+	}
 	if (typeof httpCode !== 'string' && typeof httpCode !== 'number') return undefined;
 	const code = String(httpCode);
 	if (/^\d{3}$/.test(code)) {
-		const data = context?.data;
 		return failureFromResponse(
 			Number(code),
 			Array.isArray(data) ? undefined : data,
@@ -92,6 +100,32 @@ function fromNodeApiError(error: ErrorLike, requestId: string): RequestFailure |
 	};
 }
 
+/**
+ * What the credential's token exchange threw (see TokenExchangeError): `code` is the HTTP status
+ * or a network code such as ECONNRESET. Nothing else is kept.
+ */
+function fromTokenFailure(code: string, data: IDataObject, requestId: string): RequestFailure {
+	const status = /^\d{3}$/.test(code) ? Number(code) : undefined;
+	const retryAfter = Number(data.retryAfterMs);
+	return {
+		httpCode: status,
+		code: typeof data.error === 'string' ? data.error : status ? undefined : code,
+		message: String(data.message ?? 'Giftronaut token request failed'),
+		transient: status ? TRANSIENT_STATUS.has(status) : NETWORK_CODES.has(code),
+		// No order request went through without a token, so nothing can have been created.
+		noResponse: false,
+		retryAfterMs:
+			status &&
+			TRANSIENT_STATUS.has(status) &&
+			data.retryAfterMs !== null &&
+			Number.isFinite(retryAfter)
+				? retryAfter
+				: undefined,
+		requestId,
+		tokenEndpoint: true,
+	};
+}
+
 export function failureFromResponse(
 	status: number,
 	data: unknown,
@@ -106,7 +140,7 @@ export function failureFromResponse(
 		message: String(body.message ?? body.error_description ?? (text || `HTTP ${status}`)),
 		transient: TRANSIENT_STATUS.has(status),
 		noResponse: false,
-		retryAfterMs: status === 429 ? (retryAfterMs(headers) ?? 1000) : undefined,
+		retryAfterMs: TRANSIENT_STATUS.has(status) ? retryAfterMs(headers) : undefined,
 		requestId: String(headers?.['x-request-id'] ?? requestId),
 	};
 }
@@ -151,6 +185,8 @@ interface FailureContext {
 	request: ApiRequest;
 	attempts: number;
 	requestIds: string[];
+	/** Set when the run gave up on a 429 because its Rate-Limit Patience ran out. */
+	rateLimit?: { times: number; waitedMs: number; patienceMs: number };
 }
 
 /** A NodeApiError built only from sanitized fields, so no header, token or secret can ride along. */
@@ -167,8 +203,20 @@ export function giftronautApiError(
 		: `Giftronaut request failed (${failure.message})`;
 	const lines: string[] = [];
 	const hint = failure.code ? HINTS[failure.code] : undefined;
-	if (hint) lines.push(hint);
-	if (request.idempotencyKey && (failure.transient || failure.noResponse)) {
+	if (context.rateLimit) {
+		const { times, waitedMs, patienceMs } = context.rateLimit;
+		lines.push(
+			`Stopped by Rate-Limit Patience: this run already waited ${Math.round(waitedMs / 1000)} s for Giftronaut's rate limit ` +
+				`(this request was answered 429 ${times} time(s)), and waiting on would exceed the patience of ${patienceMs >= 120_000 ? `${Math.round(patienceMs / 60_000)} minutes` : `${Math.round(patienceMs / 1000)} s`}. ` +
+				'Raise Rate-Limit Patience in the node options, send fewer requests (Combine Items sends one order for many recipients), ' +
+				'or run when the account is less busy.',
+		);
+	} else if (hint) lines.push(hint);
+	if (request.idempotencyKey && failure.tokenEndpoint) {
+		lines.push(
+			`Gave up after ${attempts} attempt(s) to get an access token, so this order was not sent. Running this again with the same input is safe.`,
+		);
+	} else if (request.idempotencyKey && (failure.transient || failure.noResponse)) {
 		lines.push(
 			`Gave up after ${attempts} attempt(s). The order may or may not exist: Giftronaut did not confirm it. ` +
 				`Running this again with the same input is safe: it sends the same idempotency key "${request.idempotencyKey}", ` +
@@ -178,7 +226,12 @@ export function giftronautApiError(
 	} else if (failure.transient && attempts > 1) {
 		lines.push(`Gave up after ${attempts} attempts.`);
 	}
-	if (failure.httpCode === 429 && failure.retryAfterMs !== undefined) {
+	if (failure.tokenEndpoint) {
+		lines.push(
+			'This came from the access-token request (POST /oauth2/token) of the Giftronaut API credential.',
+		);
+	}
+	if (failure.transient && failure.httpCode && failure.retryAfterMs !== undefined) {
 		lines.push(
 			`Giftronaut asked to wait ${Math.ceil(failure.retryAfterMs / 1000)} s before retrying.`,
 		);

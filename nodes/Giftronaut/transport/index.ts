@@ -9,17 +9,19 @@ import type {
 	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { DEFAULT_BASE_URL, readBaseUrl } from './baseUrl';
 import {
 	failureFromResponse,
 	giftronautApiError,
 	readFailure,
 	type RequestFailure,
 } from './errors';
+import { governorFor, type RateGovernor } from './rateLimit';
 
+export { DEFAULT_BASE_URL };
 export const CREDENTIAL_TYPE = 'giftronautApi';
-export const DEFAULT_BASE_URL = 'https://api.giftronaut.com';
 export const MAX_PAGE_SIZE = 100;
 
 export type GiftronautContext =
@@ -37,8 +39,10 @@ export interface ApiRequest {
 	/** Sent as `X-Idempotency-Key`; the body carries it too (docs/api-contract.md#idempotency). */
 	idempotencyKey?: string;
 	itemIndex?: number;
-	/** Extra attempts after a transient failure (dropped connection, 5xx, 429). */
+	/** Extra attempts after a transient failure (dropped connection, 5xx). A 429 is not one. */
 	retries?: number;
+	/** Bound on this request's total rate-limit wait (e.g. a poll's budget); default: the run's. */
+	rateLimitPatienceMs?: number;
 	timeoutMs?: number;
 }
 
@@ -53,8 +57,9 @@ export interface ApiResponse<T = unknown> {
 const DEFAULT_RETRIES = 3;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const BACKOFF_BASE_MS = 200;
-/** A Retry-After longer than this is not waited for: the user is told instead. */
+/** A Retry-After on a 5xx longer than this is not waited for: the user is told instead. */
 const MAX_RETRY_AFTER_MS = 60_000;
+export const DEFAULT_RATE_LIMIT_PATIENCE_MINUTES = 10;
 
 /**
  * What one node run shares across its requests: the base URL and the decrypted credential, read
@@ -64,13 +69,29 @@ const MAX_RETRY_AFTER_MS = 60_000;
 class RunSession {
 	private gate: Promise<unknown> = Promise.resolve();
 
+	/** Wall time this run has spent paused by the rate limit (overlapping waits count once). */
+	rateLimitWaitedMs = 0;
+
+	private waitCoveredUntil = 0;
+
 	constructor(
 		readonly baseUrl: string,
 		readonly credentials: ICredentialsDecrypted,
+		readonly governor: RateGovernor,
+		readonly patienceMs: number,
 	) {}
+
+	countWait(startedAt: number, endedAt: number): void {
+		this.rateLimitWaitedMs += Math.max(0, endedAt - Math.max(startedAt, this.waitCoveredUntil));
+		this.waitCoveredUntil = Math.max(this.waitCoveredUntil, endedAt);
+	}
 
 	get token(): unknown {
 		return this.credentials.data?.accessToken;
+	}
+
+	forgetToken(): void {
+		if (this.credentials.data) this.credentials.data.accessToken = '';
 	}
 
 	async waitForGate(): Promise<void> {
@@ -91,16 +112,51 @@ class RunSession {
 
 const sessions = new WeakMap<object, Promise<RunSession>>();
 
+/** A dropdown should not keep the editor waiting for minutes. */
+const DROPDOWN_RATE_LIMIT_PATIENCE_MS = 30_000;
+
+/**
+ * How long a run may wait for the rate limit in total: Order → Create's Rate-Limit Patience
+ * (minutes), the default for other operations and polls, a short wait for dropdowns.
+ */
+function patienceMs(context: GiftronautContext): number {
+	if (!('getInputData' in context)) {
+		return '__emit' in context
+			? DEFAULT_RATE_LIMIT_PATIENCE_MINUTES * 60_000
+			: DROPDOWN_RATE_LIMIT_PATIENCE_MS;
+	}
+	let minutes: unknown = DEFAULT_RATE_LIMIT_PATIENCE_MINUTES;
+	try {
+		minutes = context.getNodeParameter(
+			'options.rateLimitPatience',
+			0,
+			DEFAULT_RATE_LIMIT_PATIENCE_MINUTES,
+		);
+	} catch {
+		// Not an operation with the option, or no item to read it for: keep the default.
+	}
+	const value = Number(minutes);
+	return (
+		(Number.isFinite(value) && value >= 0 ? value : DEFAULT_RATE_LIMIT_PATIENCE_MINUTES) * 60_000
+	);
+}
+
 async function openSession(this: GiftronautContext): Promise<RunSession> {
 	const data = await this.getCredentials(CREDENTIAL_TYPE);
 	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
-	const baseUrl = String(data.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-	return new RunSession(baseUrl, {
-		id: reference?.id ?? '',
-		name: reference?.name ?? '',
-		type: CREDENTIAL_TYPE,
-		data,
-	});
+	const base = readBaseUrl(data.baseUrl);
+	if ('problem' in base) {
+		throw new NodeOperationError(this.getNode(), base.problem, {
+			description: 'Fix the Base URL field of the Giftronaut API credential.',
+		});
+	}
+	const account = `${base.url}\n${String(data.clientId ?? '').trim()}`;
+	return new RunSession(
+		base.url,
+		{ id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data },
+		governorFor(account),
+		patienceMs(this),
+	);
 }
 
 function sessionOf(this: GiftronautContext): Promise<RunSession> {
@@ -157,6 +213,18 @@ async function send<T>(
 	);
 }
 
+function accountRateLimited(requestId: string, pauseMs: number): RequestFailure {
+	return {
+		httpCode: 429,
+		code: 'RATE_LIMITED',
+		message: `the account is rate limited for another ${Math.ceil(pauseMs / 1000)} s`,
+		transient: true,
+		noResponse: false,
+		retryAfterMs: pauseMs,
+		requestId,
+	};
+}
+
 /** After a 401 on a request made alone, repeat it the way that makes n8n refresh the token. */
 function refreshOn401<T>(request: (ignore: boolean) => Promise<FullResponse<T>>) {
 	return async (response: FullResponse<T>) =>
@@ -166,7 +234,9 @@ function refreshOn401<T>(request: (ignore: boolean) => Promise<FullResponse<T>>)
 /**
  * The one way this package talks to Giftronaut. Authentication (token exchange, Bearer header,
  * one refresh after a 401) is n8n's `httpRequestWithAuthentication` with the credential's
- * preAuthentication. Transient failures are retried here with the same idempotency key.
+ * preAuthentication. Transient failures (also of the token exchange) are retried here with the
+ * same idempotency key. A 429 is not a failure of the request: it waits on the account's rate
+ * governor, bounded by the run's Rate-Limit Patience, and does not use up the retries.
  */
 export async function apiRequest<T = unknown>(
 	this: GiftronautContext,
@@ -174,8 +244,31 @@ export async function apiRequest<T = unknown>(
 ): Promise<ApiResponse<T>> {
 	const session = await sessionOf.call(this);
 	const retries = request.retries ?? DEFAULT_RETRIES;
+	const patience = Math.min(session.patienceMs, request.rateLimitPatienceMs ?? Infinity);
 	const requestIds: string[] = [];
-	for (let attempt = 0; ; attempt++) {
+	let rateLimitedTimes = 0;
+	for (let attempt = 0; ; ) {
+		const pauseMs = session.governor.pauseRemainingMs();
+		if (pauseMs > 0 && session.rateLimitWaitedMs + pauseMs > patience) {
+			// Another request (of this run or another execution) was told to wait longer than this run may.
+			throw giftronautApiError(
+				this.getNode(),
+				accountRateLimited(requestIds[0] ?? randomUUID(), pauseMs),
+				{
+					request,
+					attempts: attempt + 1,
+					requestIds,
+					rateLimit: {
+						times: rateLimitedTimes,
+						waitedMs: session.rateLimitWaitedMs,
+						patienceMs: patience,
+					},
+				},
+			);
+		}
+		const waitStarted = Date.now();
+		const release = await session.governor.acquire();
+		session.countWait(waitStarted, Date.now());
 		const requestId = randomUUID();
 		requestIds.push(requestId);
 		const headers: IDataObject = { Accept: 'application/json', 'X-Request-Id': requestId };
@@ -198,6 +291,7 @@ export async function apiRequest<T = unknown>(
 				Promise<FullResponse<T>>
 			>(this, session, options);
 			if (response.statusCode < 400) {
+				release('accepted');
 				return {
 					body: response.body,
 					statusCode: response.statusCode,
@@ -214,6 +308,27 @@ export async function apiRequest<T = unknown>(
 		} catch (error) {
 			failure = readFailure(error, requestId);
 		}
+		release(failure.httpCode === 429 ? 'rateLimited' : 'other');
+		if (failure.tokenEndpoint && failure.transient) {
+			// The next attempt exchanges again (or joins the exchange another request started).
+			session.forgetToken();
+		}
+		if (failure.httpCode === 429) {
+			rateLimitedTimes++;
+			session.governor.rateLimited(failure.retryAfterMs);
+			const pauseMs = session.governor.pauseRemainingMs();
+			if (session.rateLimitWaitedMs + pauseMs <= patience) continue;
+			throw giftronautApiError(this.getNode(), failure, {
+				request,
+				attempts: attempt + 1,
+				requestIds,
+				rateLimit: {
+					times: rateLimitedTimes,
+					waitedMs: session.rateLimitWaitedMs,
+					patienceMs: patience,
+				},
+			});
+		}
 		const retryable =
 			failure.transient &&
 			attempt < retries &&
@@ -226,6 +341,7 @@ export async function apiRequest<T = unknown>(
 			});
 		}
 		await sleep(backoffMs(failure, attempt));
+		attempt++;
 	}
 }
 

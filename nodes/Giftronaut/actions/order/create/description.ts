@@ -383,6 +383,16 @@ export const description: INodeProperties[] = [
 				default: 'order',
 				description: 'What each output item describes',
 			},
+			// Read by the transport's rate governor (transport/index.ts), not by the create operation.
+			{
+				displayName: 'Rate-Limit Patience',
+				name: 'rateLimitPatience',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 10,
+				description:
+					"The longest this run waits in total for Giftronaut's rate limit (HTTP 429), in minutes. While rate limited, every request of the run pauses and then continues. When the wait would be longer, the run stops and lists the orders already accepted.",
+			},
 			{
 				displayName: 'Timeout',
 				name: 'timeout',

@@ -5,6 +5,7 @@ import { idempotencyKeyProblem } from '../../../helpers/idempotency';
 import { withItemFieldReads } from '../../../helpers/itemFieldReader';
 import { checkRecipient, readRecipientInputs, type Recipient } from '../../../helpers/recipients';
 import { isValidTimeZone, localToEpochMs, toLocalDateTime } from '../../../helpers/schedule';
+import { currentTimeZoneName } from '../../../helpers/timezones';
 import type { CardType, Product } from '../../../helpers/types';
 import { description } from './description';
 import {
@@ -83,7 +84,9 @@ function readSendTiming(this: IExecuteFunctions, itemIndex: number): SendTiming 
 		);
 	}
 	const rawAt = this.getNodeParameter('scheduledAt', itemIndex, '') as unknown;
-	const timezone = String(this.getNodeParameter('timezone', itemIndex, '') ?? '').trim();
+	const timezone = currentTimeZoneName(
+		String(this.getNodeParameter('timezone', itemIndex, '') ?? ''),
+	);
 	if (rawAt === '' || rawAt === undefined || rawAt === null) {
 		throw inputError.call(
 			this,
