@@ -90,6 +90,11 @@ describe('loaded from the tarball alone (only n8n-workflow beside it)', () => {
 				name: 'giftronautTrigger',
 			},
 			{
+				kind: 'node',
+				file: 'dist/nodes/Giftronaut/GiftronautWebhookTrigger.node.js',
+				name: 'giftronautWebhookTrigger',
+			},
+			{
 				kind: 'credential',
 				file: 'dist/credentials/GiftronautApi.credentials.js',
 				name: 'giftronautApi',
