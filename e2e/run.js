@@ -9,8 +9,9 @@
 //   E2E_N8N_VERSIONS=2.8.4          only one line (default: every line, 1.123.50,2.8.4,2.41.1)
 //   E2E_BROWSER=none|all|<version>  where the headless-Chromium editor check runs (default 1.123.50,2.8.4)
 //   E2E_KEEP=1                      keep the work folders (logs, sqlite db) for inspection
-//   E2E_DURABLE_CURSORS=1           n8n 2.41's durable poll cursors on (N8N_POLLER_DURABLE_CURSORS_ENABLED
-//                                   and the scheduler switches it needs); ignored by 2.8
+//   E2E_DURABLE_CURSORS=0|1         n8n 2.41's durable poll cursors (N8N_POLLER_DURABLE_CURSORS_ENABLED
+//                                   and the scheduler switches it needs): default on for the regular
+//                                   2.41 line, off elsewhere; 1 turns them on for every line
 //   E2E_SCREENSHOTS_DIR=docs        write the editor screenshots there (npm run screenshots)
 const fs = require('node:fs');
 const os = require('node:os');
@@ -34,6 +35,22 @@ const DURABLE_CURSOR_ENV = {
 	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
 };
 if (process.env.E2E_DURABLE_CURSORS === '1') Object.assign(process.env, DURABLE_CURSOR_ENV);
+
+/** Runs `fn` with the durable-cursor switches on for the regular 2.41 line (unless E2E_DURABLE_CURSORS=0). */
+async function withDurableCursors(version, fn) {
+	const setting = process.env.E2E_DURABLE_CURSORS;
+	if (setting === '1' || setting === '0' || !version.startsWith('2.41.')) return await fn();
+	const saved = Object.fromEntries(Object.keys(DURABLE_CURSOR_ENV).map((name) => [name, process.env[name]]));
+	Object.assign(process.env, DURABLE_CURSOR_ENV);
+	try {
+		return await fn();
+	} finally {
+		for (const [name, value] of Object.entries(saved)) {
+			if (value === undefined) delete process.env[name];
+			else process.env[name] = value;
+		}
+	}
+}
 
 function options() {
 	const versions = (process.env.E2E_N8N_VERSIONS || LINES.join(','))
@@ -142,7 +159,7 @@ async function main() {
 		});
 		for (const version of opts.versions) {
 			// E2E_ONLY=queue runs the queue-mode part alone (e2e/queue.js).
-			if (!opts.only || opts.only.some((group) => group !== 'queue')) await runLine(version, pkg, packed, opts, report);
+			if (!opts.only || opts.only.some((group) => group !== 'queue')) await withDurableCursors(version, () => runLine(version, pkg, packed, opts, report));
 			if (queueOn(version, opts)) await runQueueLine(version, pkg, packed, opts, report);
 		}
 	} catch (error) {
