@@ -14,7 +14,7 @@ const OUTSIDE_CITATIONS: Array<{ what: string; pattern: RegExp }> = [
 	{ what: 'a path outside the repository', pattern: /\.\.\/shared/ },
 	{ what: 'the outside API notes', pattern: /shared\/giftronaut-api/ },
 	{ what: 'the outside n8n notes', pattern: /shared\/n8n-/ },
-	{ what: 'a section of the outside contract', pattern: /contract §/i },
+	{ what: 'a section of the outside contract', pattern: new RegExp('contract ' + '\u00a7', 'i') },
 ];
 
 const CITATION = /api-contract\.md#([A-Za-z0-9_-]+)/g;
