@@ -49,6 +49,7 @@ async function runRateLimit(h, { log }) {
 		workflowId: 'bench-rate-60',
 	});
 	const bulkSeconds = (Date.now() - started) / 1000;
+	const bulkOrders = h.sandbox.orders().length;
 	const recipients = h.sandbox.orders().reduce((sum, o) => sum + o.recipients.length, 0);
 	const bulkFailures = bulk.error ? 1000 - recipients : bulk.json.filter((j) => j.error !== undefined).length;
 	log(`rate limit: 1,000 recipients combined at 60/min → ${h.sandbox.orders().length} orders, ${recipients} recipients, ${bulkFailures} failure(s), ${bulkSeconds.toFixed(1)} s`);
@@ -69,7 +70,7 @@ async function runRateLimit(h, { log }) {
 			tokenRequests: requests.filter((e) => e.path === '/oauth2/token').length,
 			separateRunError: separate.error?.message ?? null,
 			bulkSeconds,
-			bulkOrders: h.sandbox.orders().length,
+			bulkOrders,
 			bulkRecipients: recipients,
 			bulkFailures,
 			bulkRunError: bulk.error?.message ?? null,

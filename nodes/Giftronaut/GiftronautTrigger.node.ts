@@ -9,7 +9,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { cardTypeFilter, orderTypeFilter } from './actions/common.descriptions';
 import { shapeOrders } from './trigger/emit';
-import { OrderLister, PollBudget } from './trigger/listing';
+import { PollBudget } from './trigger/budget';
+import { OrderLister } from './trigger/listing';
 import type { EventStatus, TriggerFilters } from './trigger/poll';
 import { runActivePoll } from './trigger/run';
 import { sampleOrders } from './trigger/sample';

@@ -279,3 +279,27 @@ describe('zone-less local time across the end of daylight saving', () => {
 		expect(trigger.emittedIds()).toEqual([before, after]);
 	});
 });
+
+describe('a 429 during a poll (issue: the wait stays within the poll budget)', () => {
+	test('a long Retry-After fails the poll instead of outwaiting its budget; the next poll emits once', async () => {
+		const trigger = new TriggerDriver(h, {}, { restarts: false, pollBudgetMs: 1000 });
+		await trigger.activate();
+		const order = create(h.sandbox);
+		h.sandbox.advanceClock(3 * MINUTE);
+		h.sandbox.injectFault({
+			kind: 'rate-limit',
+			method: 'GET',
+			path: '/api/v1/orders',
+			retryAfterSeconds: 7,
+		});
+
+		// 7 s is more than this poll may wait (its 1 s budget, at least 5 s): it fails at once, state kept.
+		await expect(trigger.poll()).rejects.toThrow(/HTTP 429 RATE_LIMITED/);
+		await sleep(7500);
+		const next = await trigger.poll();
+		const after = await trigger.poll();
+
+		expect(ids(next.items)).toEqual([order.orderId]);
+		expect(after.items).toEqual([]);
+	}, 30_000);
+});

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE, apiRequest, unwrapList, unwrapObject } from '../transport';
 import type { OrderSummary } from '../helpers/types';
+import type { PollBudget } from './budget';
 import { PagePlan, lastPageOf } from './pages';
 
 const PAGE = MAX_PAGE_SIZE;
@@ -18,21 +19,6 @@ export interface OrderQuery {
 	status?: string;
 	startDate?: string;
 	endDate?: string;
-}
-
-/** Time this poll may spend on optional work (discovery, checks); what it found is still emitted. */
-export class PollBudget {
-	private readonly deadline: number;
-
-	requests = 0;
-
-	constructor(ms: number) {
-		this.deadline = Date.now() + ms;
-	}
-
-	get spent(): boolean {
-		return Date.now() > this.deadline;
-	}
 }
 
 export interface ProbeResult {
@@ -96,6 +82,7 @@ export class OrderLister {
 			method: 'GET',
 			path: ORDERS_PATH,
 			qs: { ...this.filters, ...query, page, pageSize },
+			rateLimitPatienceMs: this.budget.rateLimitPatienceMs,
 		});
 		const items = unwrapList<OrderSummary>(response.body).filter(
 			(order) => order && typeof order.orderId === 'string',
@@ -147,6 +134,7 @@ export class OrderLister {
 		const response = await apiRequest.call(this.context, {
 			method: 'GET',
 			path: `${ORDERS_PATH}/${encodeURIComponent(orderId)}`,
+			rateLimitPatienceMs: this.budget.rateLimitPatienceMs,
 		});
 		return unwrapObject<IDataObject>(response.body);
 	}
