@@ -5,7 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import { findProduct, loadCatalog, productLabel } from '../helpers/catalog';
-import type { CardType, Product } from '../helpers/types';
+import type { CardType, Product } from '../shared/types';
 
 /** Results per dropdown page. */
 const PRODUCT_PAGE_SIZE = 100;

@@ -1,22 +1,33 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { forEachItem } from '../../helpers/perItem';
 import { apiRequest, unwrapObject } from '../../transport';
 
-export const description: INodeProperties[] = [
+export const option = {
+	name: 'Get',
+	description: 'Get an order with its recipients and reward links',
+	action: 'Get an order',
+};
+
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Order ID',
 		name: 'orderId',
 		type: 'string',
 		required: true,
-		displayOptions: { show: { resource: ['order'], operation: ['get'] } },
 		default: '',
 		placeholder: 'e.g. OT20260415001234',
 		description:
 			'ID of the order to get. Reward links of its recipients are filled once the order is COMPLETE.',
 	},
 ];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(
 	this: IExecuteFunctions,
