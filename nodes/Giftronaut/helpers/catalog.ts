@@ -1,11 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	walkPages,
-	type GiftronautContext,
-	type PageWalk,
-	type PageWalkResult,
-} from '../transport';
+import { walkPages, type GiftronautContext } from '../transport';
 import { CATALOG_PATHS, type CardType, type Product } from '../shared/types';
 
 /** The whole catalog of a card type, read at most once per node run (a walk of ~2 pages). */
@@ -24,8 +19,9 @@ export async function loadCatalog(
 	const key = `${cardType}:${JSON.stringify(filters)}`;
 	let pending = perContext.get(key);
 	if (!pending) {
-		pending = walkPages
-			.call<GiftronautContext, [PageWalk<Product>], Promise<PageWalkResult<Product>>>(this, {
+		const walkProducts = walkPages<Product>;
+		pending = walkProducts
+			.call(this, {
 				path: CATALOG_PATHS[cardType],
 				qs: filters,
 				idOf: (product) => product.productId,

@@ -99,7 +99,7 @@ function newOrder(
 		isDefaultKey,
 		cardType: members[0].draft.cardType,
 		product: members[0].product,
-		body: { idempotencyKey: key, ...content, recipients },
+		body: { ...content, recipients },
 		members: [],
 	};
 	for (const member of members) {

@@ -57,7 +57,7 @@ export interface PlannedOrder {
 	isDefaultKey: boolean;
 	cardType: CardType;
 	product: Product;
-	/** The request body, `idempotencyKey` included. */
+	/** The request body; the transport adds `idempotencyKey` (apiRequest's `idempotencyKey`). */
 	body: IDataObject & { recipients: Recipient[] };
 	members: Member[];
 }
