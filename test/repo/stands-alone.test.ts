@@ -1,5 +1,3 @@
-import { posix } from 'path';
-
 import { readRepoFile, textFiles } from './files';
 
 /*
@@ -15,9 +13,8 @@ const RELATIVE_SHARED = /((?:\.\.\/)+)shared\b/g;
 
 /** A relative path to a `shared` folder that lies above the repository root (nodes/…/shared is inside). */
 function citesSharedOutside(file: string, line: string): boolean {
-	return [...line.matchAll(RELATIVE_SHARED)].some((match) =>
-		posix.join(posix.dirname(file), match[1], 'shared').startsWith('../'),
-	);
+	const depth = file.split('/').length - 1;
+	return [...line.matchAll(RELATIVE_SHARED)].some((match) => match[1].length / 3 > depth);
 }
 
 /** Citations of material outside the repository (spelled here, so this file is skipped). */

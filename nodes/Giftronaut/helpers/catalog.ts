@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { walkPages, type GiftronautContext } from '../transport';
-import { CATALOG_PATHS, type CardType, type Product } from '../shared/types';
+import { API_PATHS } from '../shared/paths';
+import type { CardType, Product } from '../shared/types';
 
 /** The whole catalog of a card type, read at most once per node run (a walk of ~2 pages). */
 const catalogCache = new WeakMap<object, Map<string, Promise<Product[]>>>();
@@ -22,7 +23,7 @@ export async function loadCatalog(
 		const walkProducts = walkPages<Product>;
 		pending = walkProducts
 			.call(this, {
-				path: CATALOG_PATHS[cardType],
+				path: API_PATHS.catalog[cardType],
 				qs: filters,
 				idOf: (product) => product.productId,
 				maxPages: 200,

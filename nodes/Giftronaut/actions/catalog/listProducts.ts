@@ -9,7 +9,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { loadCatalog } from '../../helpers/catalog';
 import { forEachItem } from '../../helpers/perItem';
 import { readLimit, returnAllAndLimit } from '../common.descriptions';
-import { CATALOG_PATHS, type CardType, type Product } from '../../shared/types';
+import { API_PATHS } from '../../shared/paths';
+import type { CardType, Product } from '../../shared/types';
 import { walkPages } from '../../transport';
 
 interface CatalogFilters {
@@ -109,7 +110,7 @@ export async function listProducts(
 		}
 		const walkProducts = walkPages<Product>;
 		const result = await walkProducts.call(this, {
-			path: CATALOG_PATHS[cardType],
+			path: API_PATHS.catalog[cardType],
 			qs: { ...filters },
 			idOf: (product) => product.productId,
 			keep,

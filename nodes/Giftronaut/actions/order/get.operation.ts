@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../shared/displayOptions';
+import { getOrder } from '../../shared/requests';
 import { forEachItem } from '../../helpers/perItem';
-import { apiRequest, unwrapObject } from '../../transport';
 
 export const option = {
 	name: 'Get',
@@ -42,11 +42,6 @@ export async function execute(
 					'Enter the ID of the order, e.g. OT20260415001234, or map it from a previous node.',
 			});
 		}
-		const response = await apiRequest.call(this, {
-			method: 'GET',
-			path: `/api/v1/orders/${encodeURIComponent(orderId)}`,
-			itemIndex,
-		});
-		return unwrapObject(response.body);
+		return await getOrder.call(this, orderId, { itemIndex });
 	});
 }
