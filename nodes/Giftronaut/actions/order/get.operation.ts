@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { getOrder } from '../../shared/requests';
-import { forEachItem } from '../../helpers/perItem';
+import { forEachItem, inputError } from '../../helpers/perItem';
 
 export const option = {
 	name: 'Get',
@@ -36,11 +35,12 @@ export async function execute(
 	return await forEachItem.call(this, items, async (itemIndex) => {
 		const orderId = String(this.getNodeParameter('orderId', itemIndex, '') ?? '').trim();
 		if (!orderId) {
-			throw new NodeOperationError(this.getNode(), `Order ID is empty (item ${itemIndex})`, {
+			throw inputError.call(
+				this,
 				itemIndex,
-				description:
-					'Enter the ID of the order, e.g. OT20260415001234, or map it from a previous node.',
-			});
+				'Order ID is empty',
+				'Enter the ID of the order, e.g. OT20260415001234, or map it from a previous node.',
+			);
 		}
 		return await getOrder.call(this, orderId, { itemIndex });
 	});

@@ -4,9 +4,8 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { forEachItem } from '../../helpers/perItem';
+import { forEachItem, inputError } from '../../helpers/perItem';
 import { readLimit, returnAllAndLimit } from '../common.descriptions';
 import { cardTypeFilter, orderTypeFilter } from '../../shared/descriptions';
 import { calendarDayOf } from '../../shared/dates';
@@ -84,10 +83,11 @@ function toApiDate(
 	if (value === undefined || value === null || value === '') return undefined;
 	const day = calendarDayOf(value);
 	if (day) return day;
-	throw new NodeOperationError(
-		this.getNode(),
-		`${field} "${String(value)}" is not a valid date (item ${itemIndex})`,
-		{ itemIndex, description: `Pick a date or enter one as YYYY-MM-DD, e.g. 2026-04-15.` },
+	throw inputError.call(
+		this,
+		itemIndex,
+		`${field} "${String(value)}" is not a valid date`,
+		`Pick a date or enter one as YYYY-MM-DD, e.g. 2026-04-15.`,
 	);
 }
 
@@ -102,10 +102,11 @@ function buildQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const startDate = toApiDate.call(this, filters.startDate, 'Start Date', itemIndex);
 	const endDate = toApiDate.call(this, filters.endDate, 'End Date', itemIndex);
 	if (startDate && endDate && endDate < startDate) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`End Date ${endDate} is before Start Date ${startDate} (item ${itemIndex})`,
-			{ itemIndex, description: 'Swap the two dates, or remove one of them.' },
+		throw inputError.call(
+			this,
+			itemIndex,
+			`End Date ${endDate} is before Start Date ${startDate}`,
+			'Swap the two dates, or remove one of them.',
 		);
 	}
 	if (startDate) qs.startDate = startDate;

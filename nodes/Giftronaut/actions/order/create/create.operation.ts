@@ -5,10 +5,10 @@ import { loadCatalog } from '../../../helpers/catalog';
 import { asNodeError, errorItem } from '../../../helpers/perItem';
 import type { CardType, Product } from '../../../shared/types';
 import { buildOutput } from './output';
-import { planOrders, type Plan } from './plan';
+import { planOrders } from './plan';
 import { checkDraft, readDraft, readSettings } from './read';
 import { checkBalance, completeOrders, noteOrdersAlreadySent, sendOrder } from './send';
-import type { OrderDraft, PlannedOrder, RunSettings, SentOrder, ValidItem } from './types';
+import type { OrderDraft, Plan, PlannedOrder, RunSettings, SentOrder, ValidItem } from './types';
 import { refuseVolatileFields } from './volatile';
 
 export { description } from './description';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { inputError } from '../../../helpers/perItem';
 import { idempotencyKeyProblem } from './idempotency';
 import { withItemFieldReads } from './itemFieldReader';
 import { checkRecipient, readRecipientInputs, type Recipient } from './recipients';
@@ -16,17 +16,6 @@ import {
 import type { OrderDraft, RunSettings, SendTiming, ValidItem } from './types';
 
 const CARD_LABELS: Record<CardType, string> = { branded: 'Branded Card', choice: 'Choice Card' };
-
-/** A bad-input error that names the item the n8n way ("[item 3]", 0-based). */
-export function inputError(
-	this: IExecuteFunctions,
-	itemIndex: number | undefined,
-	message: string,
-	description?: string,
-): NodeOperationError {
-	const suffix = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
-	return new NodeOperationError(this.getNode(), `${message}${suffix}`, { itemIndex, description });
-}
 
 export function readSettings(this: IExecuteFunctions): RunSettings {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;

@@ -75,3 +75,21 @@ export interface SentOrder {
 	waitTimedOut?: boolean;
 	waitError?: string;
 }
+
+export interface Plan {
+	orders: PlannedOrder[];
+	failures: Array<{ itemIndex: number; error: Error }>;
+}
+
+/**
+ * An item's canonical JSON, computed once per run and shared by duplicate detection, Combine
+ * Items' grouping and the default key (serializing is most of planning's cost).
+ */
+export interface ItemTexts {
+	/** canonicalJson of the item's identity: its part of the default key. */
+	identity: string;
+	/** canonicalJson of the order's content (everything in the body but recipients and key). */
+	order: string;
+	/** What makes two items the same gift: identical items are sent once, never twice in a run. */
+	fingerprint: string;
+}
