@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-export type CardType = 'branded' | 'choice';
+export type { CardType } from './cardTypes';
 
 export interface Money {
 	amount: number;

@@ -3,7 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { loadCatalog } from '../../../helpers/catalog';
 import { asNodeError, errorItem } from '../../../helpers/perItem';
-import type { CardType, Product } from '../../../shared/types';
+import { otherCardType, type CardType } from '../../../shared/cardTypes';
+import type { Product } from '../../../shared/types';
 import { buildOutput } from './output';
 import { planOrders } from './plan';
 import { checkDraft, readDraft, readSettings } from './read';
@@ -32,7 +33,7 @@ async function loadCatalogs(this: IExecuteFunctions, drafts: OrderDraft[]): Prom
 		(draft) => !catalogs[draft.cardType]?.some((product) => product.productId === draft.productId),
 	);
 	for (const draft of unknown) {
-		const other: CardType = draft.cardType === 'branded' ? 'choice' : 'branded';
+		const other = otherCardType(draft.cardType);
 		if (!catalogs[other]) catalogs[other] = await loadCatalog.call(this, other);
 	}
 	return catalogs;
