@@ -47,6 +47,13 @@ describe('the layout of the package', () => {
 		expect(unscoped).toEqual([]);
 	});
 
+	test('each Operation dropdown lists its operations alphabetically, as n8n lists options', () => {
+		for (const operations of Object.values(resources)) {
+			const names = Object.values(operations).map((operation) => operation.option.name);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		}
+	});
+
 	test(`no file in nodes/ or credentials/ is over ${MAX_LINES} lines`, () => {
 		const long = files
 			.filter(({ file }) => /^(nodes|credentials)\//.test(file) && file.endsWith('.ts'))
