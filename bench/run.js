@@ -6,8 +6,9 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 
+const proc = require('../tools/proc');
+const { useN8n } = require('../tools/runtime');
 const setup = require('./lib/setup');
 const { startCapture } = require('./lib/capture');
 const { formatTable, GOALS } = require('./lib/report');
@@ -29,13 +30,11 @@ const started = Date.now();
 const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
 const log = (line) => process.stdout.write(`[bench ${elapsed()}] ${line}\n`);
 
-function n8nHome() {
+/** The n8n install whose n8n-nodes-base the timing compares against (BENCH_N8N_HOME overrides). */
+async function n8nHome() {
 	if (process.env.BENCH_N8N_HOME) return process.env.BENCH_N8N_HOME;
 	try {
-		return execFileSync('bash', ['-c', 'source e2e/runtime.sh && use_n8n 2.8.4 >/dev/null && printf %s "$N8N_HOME"'], {
-			cwd: setup.ROOT,
-			stdio: ['ignore', 'pipe', 'inherit'],
-		}).toString();
+		return (await useN8n('2.8.4')).home;
 	} catch (error) {
 		log(`n8n 2.8.4 runtime not available (${error.message}); ratioVsHttpRequestNode is not measured`);
 		return undefined;
@@ -73,6 +72,7 @@ function leakChecker(H, sandbox) {
 }
 
 async function main() {
+	proc.installExitHandlers(); // the sandbox process of the timing section is stopped on any exit
 	fs.mkdirSync(setup.TMP, { recursive: true });
 	fs.rmSync(path.dirname(LOG_FILE), { recursive: true, force: true });
 	log('building the harness and the node with tsc into bench/tmp/build');
@@ -104,7 +104,7 @@ async function main() {
 
 	await section('timing', async () => {
 		const { runTiming } = require('./lib/timing');
-		return runTiming(H, { n8nHome: n8nHome(), pairs: Number(args.pairs ?? (quick ? 3 : 7)), log });
+		return runTiming(H, { n8nHome: await n8nHome(), pairs: Number(args.pairs ?? (quick ? 3 : 7)), log });
 	});
 	await section('tokens', () => require('./lib/tokens').runTokens(h, { log }));
 	await section('ratelimit', () => require('./lib/rate-limit').runRateLimit(h, { log }));

@@ -5,8 +5,8 @@
 const crypto = require('node:crypto');
 
 const { expect, short } = require('./lib/report');
-const { sleep } = require('./lib/proc');
-const { PACKAGE } = require('./fixtures');
+const { sleep } = require('../tools/proc');
+const { PACKAGE } = require('../tools/fixtures');
 
 const WEBHOOK_TRIGGER_TYPE = `${PACKAGE}.giftronautWebhookTrigger`;
 const NODE_NAME = 'Giftronaut Webhook Trigger';

@@ -5,12 +5,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { expect, short } = require('./lib/report');
-const { OWNER } = require('./lib/n8n');
-const { run, sleep } = require('./lib/proc');
-const fixtures = require('./fixtures');
+const { OWNER } = require('../tools/n8n');
+const { run, sleep } = require('../tools/proc');
+const shared = require('../tools/fixtures');
+const { IDS, testWorkflows } = require('./fixtures');
 const { BRANDED, CHOICE, TEMPLATES } = require('../test/sandbox/catalog');
 
-const { CREDENTIAL, IDS, NODE_TYPE, TRIGGER_TYPE, PACKAGE } = fixtures;
+const { CREDENTIAL, NODE_TYPE, TRIGGER_TYPE, PACKAGE, EXAMPLES } = shared;
 const MINUTE = 60000;
 /** Orders stay PENDING 10 min and IN_PROGRESS 1 min on the sandbox's virtual clock, until we move it. */
 const LIFECYCLE = { pendingMs: 10 * MINUTE, inProgressMs: MINUTE };
@@ -136,8 +137,8 @@ async function runChecks(ctx) {
 
 	await sandbox.reset({ lifecycle: LIFECYCLE, rateLimit: { enabled: false } });
 	const imports = [];
-	imports.push(await n8n.importCredentials(fixtures.credentialFile(sandbox)));
-	imports.push(await n8n.importWorkflows([...fixtures.testWorkflows(), ...fixtures.exampleWorkflows()]));
+	imports.push(await n8n.importCredentials(shared.credentialFile(sandbox)));
+	imports.push(await n8n.importWorkflows([...testWorkflows(), ...shared.exampleWorkflows()]));
 	const startSeconds = await n8n.start();
 	const nodeVersion = nodeVersionOf(runtime);
 	report.ok(
@@ -180,7 +181,7 @@ async function runChecks(ctx) {
 		idempotencyKey: 'e2e-completed-after-activation',
 	});
 	await sandbox.setStatus(completedAfterActivation.orderId, 'COMPLETE');
-	for (const id of [IDS.catalog, IDS.create, IDS.get, IDS.getMany, IDS.balance, fixtures.EXAMPLES['crm-deal-won-send-gift-card.json']]) {
+	for (const id of [IDS.catalog, IDS.create, IDS.get, IDS.getMany, IDS.balance, EXAMPLES['crm-deal-won-send-gift-card.json']]) {
 		await activate(n8n, id);
 	}
 
@@ -295,7 +296,7 @@ async function runChecks(ctx) {
 
 	await check('bulk send example (n8n execute): Combine Items sends 3 rows as one order', async () => {
 		const before = await sandbox.orders();
-		const result = await n8n.cli(['execute', `--id=${fixtures.EXAMPLES['bulk-send-from-a-list.json']}`, '--rawOutput']);
+		const result = await n8n.cli(['execute', `--id=${EXAMPLES['bulk-send-from-a-list.json']}`, '--rawOutput']);
 		const json = JSON.parse(result.output.slice(result.output.search(/^\{/m)));
 		expect(json.status === 'success' || json.finished, () => `execution: ${short(json.data && json.data.resultData && json.data.resultData.error)}`);
 		const out = (json.data.resultData.runData['Send gift cards'][0].data.main[0] || []).map((i) => i.json);
@@ -324,7 +325,7 @@ async function runChecks(ctx) {
 
 	await check('the example workflows import (CRM deal won, bulk send, order completed → notify)', async () => {
 		const found = [];
-		for (const [file, id] of Object.entries(fixtures.EXAMPLES)) {
+		for (const [file, id] of Object.entries(EXAMPLES)) {
 			const { status, body } = await n8n.rest('GET', `/rest/workflows/${id}`);
 			expect(status === 200, `${file}: HTTP ${status}`);
 			const types = body.data.nodes.map((node) => node.type);
@@ -395,7 +396,7 @@ async function runChecks(ctx) {
 	// --- tokens ----------------------------------------------------------------------------------
 	await check('one token request serves every workflow execution, dropdown and poll', async () => {
 		const stats = await sandbox.stats();
-		const executions = (await Promise.all(Object.values(IDS).concat(Object.values(fixtures.EXAMPLES)).map((id) => n8n.executions(id)))).flat().length;
+		const executions = (await Promise.all(Object.values(IDS).concat(Object.values(EXAMPLES)).map((id) => n8n.executions(id)))).flat().length;
 		const forWork = stats.tokenRequests - tokensBefore - credentialTestTokens;
 		expect(tokensBefore === 0, `${tokensBefore} token request(s) before the first use`);
 		expect(forWork === 1, `${forWork} token requests for the work (total ${stats.tokenRequests}, ${credentialTestTokens} from credential Tests)`);
@@ -414,7 +415,7 @@ async function runChecks(ctx) {
 				base: n8n.base,
 				email: OWNER.email,
 				password: OWNER.password,
-				workflowId: fixtures.EXAMPLES['crm-deal-won-send-gift-card.json'],
+				workflowId: EXAMPLES['crm-deal-won-send-gift-card.json'],
 				nodeName: 'Send gift card',
 				expectProducts: [AMAZON_USD_LABEL, STARBUCKS_USD_LABEL],
 				shots,

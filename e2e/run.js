@@ -17,11 +17,11 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const proc = require('./lib/proc');
+const proc = require('../tools/proc');
+const { LINES, useN8n } = require('../tools/runtime');
+const { N8n, pack, installPackage } = require('../tools/n8n');
+const { SandboxProcess } = require('../tools/sandbox');
 const { Report } = require('./lib/report');
-const { LINES, useN8n } = require('./lib/runtime');
-const { N8n, installPackage } = require('./lib/n8n');
-const { SandboxProcess } = require('./lib/sandbox');
 const { runChecks } = require('./checks');
 const { runQueueLine, queueOn } = require('./queue');
 
@@ -88,14 +88,6 @@ function checkBuild() {
 	const built = newestMtime(path.join(ROOT, 'dist'), /\.js$/);
 	if (sources > built) process.stdout.write('     warning: a source file is newer than dist/ — run npm run build to test the current code\n');
 	return pkg;
-}
-
-/** npm pack into `dir` (this also exercises the "files" list); returns the tarball and its file list. */
-function pack(dir) {
-	const result = proc.run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT });
-	if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
-	const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('[')));
-	return { tarball: path.join(dir, info.filename), files: info.files.map((f) => f.path), size: info.size };
 }
 
 async function runLine(version, pkg, packed, opts, report) {

@@ -10,26 +10,20 @@
 //
 //   DEMO_N8N_PORT (5678)   GIFTRONAUT_SANDBOX_PORT (8787)   GIFTRONAUT_CACHE (~/.cache/n8n-nodes-giftronaut)
 const fs = require('node:fs');
-const os = require('node:os');
+const net = require('node:net');
 const path = require('node:path');
 
-const proc = require('../e2e/lib/proc');
-const { useN8n } = require('../e2e/lib/runtime');
-const { N8n, OWNER, installPackage } = require('../e2e/lib/n8n');
-const { SandboxProcess } = require('../e2e/lib/sandbox');
-const fixtures = require('../e2e/fixtures');
+const proc = require('../tools/proc');
+const { useN8n, cacheDir } = require('../tools/runtime');
+const { N8n, OWNER, pack, installPackage } = require('../tools/n8n');
+const { SandboxProcess } = require('../tools/sandbox');
+const fixtures = require('../tools/fixtures');
 
-const ROOT = path.join(__dirname, '..');
 const VERSION = '2.8.4';
 const CREDENTIAL = { id: 'giftronautSandbox', name: 'Giftronaut Sandbox' };
 const DEAL_WON = 'crm-deal-won-send-gift-card.json';
 
-function cacheDir() {
-	return process.env.GIFTRONAUT_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-giftronaut');
-}
-
 async function portIsFree(port) {
-	const net = require('node:net');
 	return await new Promise((resolve) => {
 		const server = net.createServer();
 		server.once('error', () => resolve(false));
@@ -58,10 +52,8 @@ async function main() {
 	fs.mkdirSync(userFolder, { recursive: true });
 
 	step('npm pack + install as a community package');
-	const packed = proc.run('npm', ['pack', '--json', '--pack-destination', home], { cwd: ROOT });
-	if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
-	const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
-	installPackage(path.join(home, info.filename), userFolder, info.name);
+	const packed = pack(home);
+	installPackage(packed.tarball, userFolder, packed.name);
 
 	step(`Giftronaut sandbox on 127.0.0.1:${sandboxPort} (60 requests/min, orders PENDING 3 s then IN_PROGRESS 4 s)`);
 	const sandbox = await SandboxProcess.start({ port: sandboxPort, logFile: path.join(home, 'sandbox.log') });
@@ -75,7 +67,7 @@ async function main() {
 		cliBrokerPort: await proc.freePort(),
 	});
 	step('credential "Giftronaut Sandbox" and the example workflows');
-	await n8n.importCredentials([{ ...fixtures.credentialFile(sandbox)[0], ...CREDENTIAL }]);
+	await n8n.importCredentials(fixtures.credentialFile(sandbox, [CREDENTIAL]));
 	const examples = fixtures.exampleWorkflows(CREDENTIAL);
 	await n8n.importWorkflows(examples);
 	const dealWonId = fixtures.EXAMPLES[DEAL_WON];

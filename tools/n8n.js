@@ -7,7 +7,22 @@ const path = require('node:path');
 
 const proc = require('./proc');
 
+const ROOT = path.join(__dirname, '..');
+
 const OWNER = { email: 'owner@example.com', firstName: 'Gift', lastName: 'Owner', password: 'Giftronaut1!' };
+
+/** npm pack into `dir` (this also exercises the "files" list): the tarball, its file list, size and package name. */
+function pack(dir) {
+	const result = proc.run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT });
+	if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
+	const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('[')));
+	return {
+		tarball: path.join(dir, info.filename),
+		files: info.files.map((f) => f.path),
+		size: info.size,
+		name: info.name,
+	};
+}
 
 /** Installs a packed tarball the way n8n installs a community package (no runtime dependencies here). */
 function installPackage(tarball, userFolder, packageName) {
@@ -199,4 +214,4 @@ async function parseBody(response) {
 	}
 }
 
-module.exports = { N8n, OWNER, installPackage };
+module.exports = { N8n, OWNER, pack, installPackage };

@@ -1,6 +1,6 @@
 'use strict';
 
-// Child processes of the e2e run and the demo: each one gets its own process group, so stopping it
+// Child processes of the e2e run, the demo and the bench: each one gets its own process group, so stopping it
 // also stops what it started (n8n's task runner), and every one is stopped by pid when we exit.
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
