@@ -2,7 +2,13 @@
 
 // The workflows of the single-process checks (e2e/checks.js), built with tools/fixtures.js; the
 // example workflows of examples/ are imported beside them (tools/fixtures.js exampleWorkflows).
-const { TRIGGER_TYPE, CREDENTIAL, giftronautNode, webhookWorkflow, chainWorkflow } = require('../tools/fixtures');
+const {
+	TRIGGER_TYPE,
+	CREDENTIAL,
+	giftronautNode,
+	webhookWorkflow,
+	chainWorkflow,
+} = require('../tools/fixtures');
 
 const IDS = {
 	catalog: 'gftE2eCatalog001',
@@ -16,7 +22,10 @@ const IDS = {
 /** Every 5 s: one fixed-second cron entry per slot (n8n 2.41 rejects ranges in the seconds field). */
 function everyFiveSeconds() {
 	return {
-		item: Array.from({ length: 12 }, (_, i) => ({ mode: 'custom', cronExpression: `${i * 5} * * * * *` })),
+		item: Array.from({ length: 12 }, (_, i) => ({
+			mode: 'custom',
+			cronExpression: `${i * 5} * * * * *`,
+		})),
 	};
 }
 
@@ -39,7 +48,13 @@ function triggerWorkflow() {
 				parameters: { event: 'orderCompleted', pollTimes: everyFiveSeconds() },
 				credentials: { giftronautApi: CREDENTIAL },
 			},
-			{ id: 'noop', name: 'Completed', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
+			{
+				id: 'noop',
+				name: 'Completed',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				parameters: {},
+			},
 		],
 	});
 }
@@ -51,7 +66,10 @@ function testWorkflows() {
 			operation: 'getManyBranded',
 			returnAll: '={{ $json.body.returnAll === true }}',
 			limit: '={{ $json.body.limit || 50 }}',
-			filters: { brandName: '={{ $json.body.brand || "" }}', currencyCode: '={{ $json.body.currency || "" }}' },
+			filters: {
+				brandName: '={{ $json.body.brand || "" }}',
+				currencyCode: '={{ $json.body.currency || "" }}',
+			},
 		}),
 		webhookToGiftronaut(IDS.create, 'E2E order create', 'e2e-order', {
 			resource: 'order',
@@ -76,7 +94,10 @@ function testWorkflows() {
 			returnAll: true,
 			filters: {},
 		}),
-		webhookToGiftronaut(IDS.balance, 'E2E balance', 'e2e-balance', { resource: 'balance', operation: 'get' }),
+		webhookToGiftronaut(IDS.balance, 'E2E balance', 'e2e-balance', {
+			resource: 'balance',
+			operation: 'get',
+		}),
 		triggerWorkflow(),
 	];
 }

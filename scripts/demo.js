@@ -39,8 +39,12 @@ async function main() {
 	proc.installExitHandlers();
 	const n8nPort = Number(process.env.DEMO_N8N_PORT || 5678);
 	const sandboxPort = Number(process.env.GIFTRONAUT_SANDBOX_PORT || 8787);
-	for (const [port, what, variable] of [[n8nPort, 'n8n', 'DEMO_N8N_PORT'], [sandboxPort, 'the sandbox', 'GIFTRONAUT_SANDBOX_PORT']]) {
-		if (!(await portIsFree(port))) throw new Error(`port ${port} for ${what} is in use: stop what uses it or set ${variable}`);
+	for (const [port, what, variable] of [
+		[n8nPort, 'n8n', 'DEMO_N8N_PORT'],
+		[sandboxPort, 'the sandbox', 'GIFTRONAUT_SANDBOX_PORT'],
+	]) {
+		if (!(await portIsFree(port)))
+			throw new Error(`port ${port} for ${what} is in use: stop what uses it or set ${variable}`);
 	}
 
 	step(`n8n ${VERSION} (installed once into ${cacheDir()}, ~6 min the first time)`);
@@ -55,8 +59,13 @@ async function main() {
 	const packed = pack(home);
 	installPackage(packed.tarball, userFolder, packed.name);
 
-	step(`Giftronaut sandbox on 127.0.0.1:${sandboxPort} (60 requests/min, orders PENDING 3 s then IN_PROGRESS 4 s)`);
-	const sandbox = await SandboxProcess.start({ port: sandboxPort, logFile: path.join(home, 'sandbox.log') });
+	step(
+		`Giftronaut sandbox on 127.0.0.1:${sandboxPort} (60 requests/min, orders PENDING 3 s then IN_PROGRESS 4 s)`,
+	);
+	const sandbox = await SandboxProcess.start({
+		port: sandboxPort,
+		logFile: path.join(home, 'sandbox.log'),
+	});
 
 	const n8n = new N8n({
 		runtime,
@@ -95,7 +104,10 @@ async function main() {
 	];
 	process.stdout.write(lines.join('\n'));
 
-	const stopped = await Promise.race([n8n.server.exited.then(() => 'n8n'), sandbox.child.exited.then(() => 'the sandbox')]);
+	const stopped = await Promise.race([
+		n8n.server.exited.then(() => 'n8n'),
+		sandbox.child.exited.then(() => 'the sandbox'),
+	]);
 	if (proc.interrupted()) return; // Ctrl-C: the signal handler stops everything and exits
 	process.stderr.write(`${stopped} stopped unexpectedly; see the logs in ${home}\n`);
 	await proc.stopAll();

@@ -30,7 +30,13 @@ function credentialFile(sandbox, credentials = [CREDENTIAL]) {
 }
 
 /** A Giftronaut node (`nodeId` suffixes the workflow id) using `credential`. */
-function giftronautNode({ nodeId = 'gift', name = 'Giftronaut', parameters, credential = CREDENTIAL, ...extra }) {
+function giftronautNode({
+	nodeId = 'gift',
+	name = 'Giftronaut',
+	parameters,
+	credential = CREDENTIAL,
+	...extra
+}) {
 	return {
 		id: nodeId,
 		name,
@@ -71,9 +77,18 @@ function chainWorkflow({ id, name, nodes }) {
 	}));
 	const connections = {};
 	for (let i = 0; i + 1 < placed.length; i++) {
-		connections[placed[i].name] = { main: [[{ node: placed[i + 1].name, type: 'main', index: 0 }]] };
+		connections[placed[i].name] = {
+			main: [[{ node: placed[i + 1].name, type: 'main', index: 0 }]],
+		};
 	}
-	return { id, name, active: false, nodes: placed, connections, settings: { executionOrder: 'v1' } };
+	return {
+		id,
+		name,
+		active: false,
+		nodes: placed,
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 /** The example workflows, with fixed ids and their Giftronaut nodes pointed at the given credential. */

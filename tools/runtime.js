@@ -21,13 +21,16 @@ function useN8n(version) {
 	return new Promise((resolve, reject) => {
 		const script = `source "${RUNTIME_SH}" && use_n8n "$1" && printf '%s\\n%s\\n%s\\n' "$N8N_BIN" "$N8N_HOME" "$N8N_NODE_HOME"`;
 		// Install progress goes to stderr: pass it through, a cold install takes minutes.
-		const child = spawn('bash', ['-c', script, 'use_n8n', version], { stdio: ['ignore', 'pipe', 'inherit'] });
+		const child = spawn('bash', ['-c', script, 'use_n8n', version], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
 		let out = '';
 		child.stdout.on('data', (chunk) => (out += chunk));
 		child.on('error', reject);
 		child.on('exit', (code) => {
 			const [bin, home, nodeHome] = out.trim().split('\n');
-			if (code !== 0 || !bin) return reject(new Error(`tools/runtime.sh could not provide n8n ${version}`));
+			if (code !== 0 || !bin)
+				return reject(new Error(`tools/runtime.sh could not provide n8n ${version}`));
 			resolve({ version, bin, home, nodeHome, node: path.join(nodeHome, 'bin', 'node') });
 		});
 	});

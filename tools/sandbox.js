@@ -41,7 +41,8 @@ class SandboxProcess {
 		});
 		const text = await response.text();
 		const parsed = text ? JSON.parse(text) : undefined;
-		if (!response.ok) throw new Error(`sandbox ${method} ${controlPath}: HTTP ${response.status} ${text}`);
+		if (!response.ok)
+			throw new Error(`sandbox ${method} ${controlPath}: HTTP ${response.status} ${text}`);
 		return parsed;
 	}
 
