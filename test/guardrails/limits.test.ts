@@ -275,6 +275,19 @@ describe('spending limits: what they let through', () => {
 		expect(errorText(results[4].error)).toMatch(/Daily Limit: 200.00 USD was already ordered today .* this run adds 50.00 USD/);
 	});
 
+	test("yesterday's orders do not count against today's Daily Limit, today's do", async () => {
+		limits(DAILY);
+		spentToday(150);
+		const [yesterday] = h.sandbox.orders();
+		h.sandbox.configure({ createdAtShiftMs: { [yesterday.orderId]: -24 * 60 * 60 * 1000 } });
+		spentToday(60);
+		const allowed = await asTool([call({ amount: 100 })]);
+		expect(allowed.error).toBeUndefined();
+		const refused = await asTool([call({ amount: 50, email: 'again@example.com' })]);
+		expect(errorText(refused.error)).toMatch(/Daily Limit: 160.00 USD was already ordered today/);
+		expect(h.sandbox.orders()).toHaveLength(3);
+	});
+
 	test('the credential test still passes with every limit set', async () => {
 		limits({ ...PER_ORDER, ...PER_RUN, ...DAILY, ...PRODUCTS });
 		expect(await h.testCredential()).toMatchObject({ status: 'OK' });
