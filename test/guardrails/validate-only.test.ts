@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { INodeParameters } from 'n8n-workflow';
 
 import { createHarness, type Harness } from '../harness';
@@ -94,5 +97,36 @@ describe('Validate Only', () => {
 				idempotencyKey: expect.stringMatching(/^n8n-/),
 			},
 		]);
+	});
+});
+
+describe('examples/ai-agent-send-gift-card.json, its tools run without a model', () => {
+	const example = JSON.parse(
+		readFileSync(join(__dirname, '../../examples/ai-agent-send-gift-card.json'), 'utf8'),
+	) as { nodes: Array<{ name: string; type: string; parameters: INodeParameters }> };
+	const tool = (name: string) => example.nodes.find((node) => node.name === name) as (typeof example.nodes)[number];
+	const args = { productId: 'GC-AMAZON-USD', email: 'ann@example.com', firstName: 'Ann', lastName: 'Lee', amount: 50 };
+
+	test('both tools are the Giftronaut tool variant', () => {
+		expect([tool('Plan gift card').type, tool('Send gift card').type]).toEqual([GIFTRONAUT_TOOL_TYPE, GIFTRONAUT_TOOL_TYPE]);
+	});
+
+	test('"Plan gift card" checks and sends nothing; "Send gift card" sends once, within the limits, then refuses over them', async () => {
+		h.updateCredential({ maxPerOrderUsd: '50', dailyLimitUsd: '100', allowedProducts: 'GC-AMAZON-USD' });
+		const plan = await h.run({ nodeType: GIFTRONAUT_TOOL_TYPE, parameters: tool('Plan gift card').parameters, input: [args] });
+		expect(plan.json).toEqual([expect.objectContaining({ validateOnly: true, total: { amount: 50, currency: 'USD' } })]);
+		expect(orderPosts(h.sandbox)).toHaveLength(0);
+		const send = () => h.run({ nodeType: GIFTRONAUT_TOOL_TYPE, parameters: tool('Send gift card').parameters, input: [args] });
+		const first = await send();
+		const again = await send();
+		expect(again.json[0]).toMatchObject({ orderId: first.json[0].orderId, replayed: true });
+		expect(h.sandbox.orders()).toHaveLength(1);
+		const over = await h.run({
+			nodeType: GIFTRONAUT_TOOL_TYPE,
+			parameters: tool('Send gift card').parameters,
+			input: [{ ...args, amount: 100 }],
+		});
+		expect(errorText(over.error)).toMatch(/Maximum per Order: the order of item 0 totals 100.00 USD, above the limit of 50.00 USD/);
+		expect(h.sandbox.orders()).toHaveLength(1);
 	});
 });
