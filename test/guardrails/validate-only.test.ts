@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import type { INodeParameters } from 'n8n-workflow';
 
 import { createHarness, type Harness } from '../harness';
+import { readRepoFile } from '../repo/files';
 import { createParameters, errorText, orderPosts, person } from '../node/create-fixtures';
 import { GIFTRONAUT_TOOL_TYPE, giftronautTool, toolParameters } from './tool-variant';
 
@@ -101,9 +99,7 @@ describe('Validate Only', () => {
 });
 
 describe('examples/ai-agent-send-gift-card.json, its tools run without a model', () => {
-	const example = JSON.parse(
-		readFileSync(join(__dirname, '../../examples/ai-agent-send-gift-card.json'), 'utf8'),
-	) as { nodes: Array<{ name: string; type: string; parameters: INodeParameters }> };
+	const example = JSON.parse(readRepoFile('examples/ai-agent-send-gift-card.json')) as { nodes: Array<{ name: string; type: string; parameters: INodeParameters }> };
 	const tool = (name: string) => example.nodes.find((node) => node.name === name) as (typeof example.nodes)[number];
 	const args = { productId: 'GC-AMAZON-USD', email: 'ann@example.com', firstName: 'Ann', lastName: 'Lee', amount: 50 };
 

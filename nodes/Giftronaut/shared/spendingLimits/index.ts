@@ -69,12 +69,10 @@ export async function enforceSpendingLimits(
 	if (limits.dailyLimitCents === undefined || remaining.length === 0) return done;
 	const day = utcDay();
 	const account = `${String(credentials.baseUrl)}|${String(credentials.clientId)}|${day}`;
-	let spent: number;
-	try {
-		spent = await spentTodayCents.call(this, day, remaining[0].itemIndexes[0]);
-	} catch (error) {
-		if (!options.continueOnFail) throw error;
-		for (const order of remaining) for (const i of order.itemIndexes) refused.set(i, error as Error);
+	const reading = spentTodayCents.call(this, day, remaining[0].itemIndexes[0]);
+	const spent = options.continueOnFail ? await reading.catch((error: Error) => error) : await reading;
+	if (spent instanceof Error) {
+		for (const order of remaining) for (const i of order.itemIndexes) refused.set(i, spent);
 		return done;
 	}
 	// No await from here to reserve(): the check and the reservation are one step for this process.
