@@ -7,7 +7,7 @@ import { apiRequest, unwrapObject } from '../../transport';
 
 export const option = {
 	name: 'Get',
-	description: 'Get an order with its recipients and reward links',
+	description: 'Get an order by ID with its status, total, recipients and reward links. Read-only: costs nothing.',
 	action: 'Get an order',
 };
 
