@@ -24,7 +24,7 @@ export class Giftronaut implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Send Giftronaut gift cards (branded or choice), browse the catalog, check the balance and track orders',
+			'Send gift cards, rewards and incentives with Giftronaut, and start workflows when orders complete',
 		defaults: {
 			name: 'Giftronaut',
 		},

@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				description: 'Get the available and pending balance of the account',
-				action: 'Get the balance',
+				action: 'Get the account balance',
 			},
 		],
 		default: 'get',

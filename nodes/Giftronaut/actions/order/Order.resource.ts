@@ -18,13 +18,13 @@ export const description: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				description: 'Send gift cards: create a branded or choice card order',
-				action: 'Create an order',
+				action: 'Send a gift card',
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				description: 'Get an order with its recipients and reward links',
-				action: 'Get an order',
+				action: 'Get an order and its reward links',
 			},
 			{
 				name: 'Get Many',

@@ -4,17 +4,32 @@ import { NodeOperationError } from 'n8n-workflow';
 import { forEachItem } from '../../helpers/perItem';
 import { apiRequest, unwrapObject } from '../../transport';
 
+// A resource locator since the "From list" mode came in. Workflows saved before keep a plain string
+// (an ID or an expression); `extractValue` returns such a value unchanged, so they run as before.
 export const description: INodeProperties[] = [
 	{
-		displayName: 'Order ID',
+		displayName: 'Order',
 		name: 'orderId',
-		type: 'string',
+		type: 'resourceLocator',
 		required: true,
 		displayOptions: { show: { resource: ['order'], operation: ['get'] } },
-		default: '',
-		placeholder: 'e.g. OT20260415001234',
+		default: { mode: 'list', value: '' },
 		description:
-			'ID of the order to get. Reward links of its recipients are filled once the order is COMPLETE.',
+			'The order to get. Reward links of its recipients are filled once the order is COMPLETE.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchOrders', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. OT20260415001234',
+			},
+		],
 	},
 ];
 
@@ -23,12 +38,13 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex) => {
-		const orderId = String(this.getNodeParameter('orderId', itemIndex, '') ?? '').trim();
+		const value = this.getNodeParameter('orderId', itemIndex, '', { extractValue: true });
+		const orderId = String(value ?? '').trim();
 		if (!orderId) {
 			throw new NodeOperationError(this.getNode(), `Order ID is empty (item ${itemIndex})`, {
 				itemIndex,
 				description:
-					'Enter the ID of the order, e.g. OT20260415001234, or map it from a previous node.',
+					'Pick an order from the list, enter its ID (e.g. OT20260415001234), or map it from a previous node.',
 			});
 		}
 		const response = await apiRequest.call(this, {
