@@ -186,7 +186,7 @@ describe('balance and permissions', () => {
 		const text = errorText(r.error);
 		expect(text).toContain('403');
 		expect(text).toContain('orders.write');
-		expect(text).toContain('Scopes field');
+		expect(text).toContain('Scopes (Advanced) field');
 		expect(h.sandbox.orders()).toHaveLength(0);
 	});
 });
