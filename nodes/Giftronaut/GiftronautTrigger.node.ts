@@ -5,9 +5,15 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { cardTypeFilter, orderTypeFilter } from './actions/common.descriptions';
+import {
+	cardTypeFilter,
+	includeFullOrderOption,
+	orderTypeFilter,
+	triggerNodeBase,
+	valuesOf,
+} from './shared/descriptions';
 import { shapeOrders } from './trigger/emit';
 import { PollBudget } from './trigger/budget';
 import { OrderLister } from './trigger/listing';
@@ -19,8 +25,8 @@ const EVENT_STATUS: Record<string, EventStatus> = {
 	orderCompleted: 'COMPLETE',
 	orderCanceled: 'CANCELED',
 };
-const CARD_TYPES = ['BRANDED_CARD', 'CHOICE_CARD'];
-const ORDER_TYPES = ['CAMPAIGN', 'LINK', 'ONE_TIME', 'REWARD', 'SMART'];
+const CARD_TYPES = valuesOf(cardTypeFilter);
+const ORDER_TYPES = valuesOf(orderTypeFilter);
 /** Without n8n's poll budget (n8n-workflow < 2.41), optional work stops after this long. */
 const DEFAULT_BUDGET_MS = 45_000;
 
@@ -34,8 +40,7 @@ export class GiftronautTrigger implements INodeType {
 			light: 'file:../../icons/giftronaut.svg',
 			dark: 'file:../../icons/giftronaut.dark.svg',
 		},
-		group: ['trigger'],
-		version: 1,
+		...triggerNodeBase,
 		subtitle: '={{$parameter["event"] === "orderCanceled" ? "Order Canceled" : "Order Completed"}}',
 		// The node creator shows one description for this node and Giftronaut together: it fits both.
 		description:
@@ -44,14 +49,6 @@ export class GiftronautTrigger implements INodeType {
 			name: 'Giftronaut Trigger',
 		},
 		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'giftronautApi',
-				required: true,
-			},
-		],
 		properties: [
 			{
 				displayName: 'Event',
@@ -89,14 +86,9 @@ export class GiftronautTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Include Full Order',
-						name: 'includeFullOrder',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to fetch each order in full (recipients and their reward links), at one extra request per order',
-					},
+					includeFullOrderOption(
+						'Whether to fetch each order in full (recipients and their reward links), at one extra request per order',
+					),
 				],
 			},
 		],

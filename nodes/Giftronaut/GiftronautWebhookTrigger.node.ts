@@ -7,9 +7,10 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest, CREDENTIAL_TYPE, unwrapObject } from './transport';
+import { includeFullOrderOption, triggerNodeBase } from './shared/descriptions';
 import { EventDeduper } from './webhook/dedupe';
 import {
 	challengeTokenOf,
@@ -34,22 +35,13 @@ export class GiftronautWebhookTrigger implements INodeType {
 			light: 'file:../../icons/giftronaut.svg',
 			dark: 'file:../../icons/giftronaut.dark.svg',
 		},
-		group: ['trigger'],
-		version: 1,
+		...triggerNodeBase,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
 		description:
 			'Starts the workflow the moment Giftronaut sends an event (order delivered, low balance, ACH top-up)',
 		defaults: {
 			name: 'Giftronaut Webhook Trigger',
 		},
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'giftronautApi',
-				required: true,
-			},
-		],
 		webhooks: [
 			{
 				name: 'default',
@@ -83,14 +75,9 @@ export class GiftronautWebhookTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Include Full Order',
-						name: 'includeFullOrder',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to fetch the full order (recipients and their reward links) for order events, at one extra request per event. It appears under "order".',
-					},
+					includeFullOrderOption(
+						'Whether to fetch the full order (recipients and their reward links) for order events, at one extra request per event. It appears under "order".',
+					),
 				],
 			},
 		],

@@ -6,7 +6,7 @@ import {
 	hashKey,
 	storedForm,
 	type KeyMaterial,
-} from '../../nodes/Giftronaut/helpers/idempotency';
+} from '../../nodes/Giftronaut/actions/order/create/idempotency';
 
 // Golden keys: fixed inputs whose keys are pinned here. If one of these fails, every default key
 // of every user changes with the release; that is only ever done on purpose, with KEY_VERSION bumped.

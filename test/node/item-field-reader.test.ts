@@ -1,4 +1,4 @@
-// The item field reader (nodes/Giftronaut/helpers/itemFieldReader.ts) against n8n's own engine:
+// The item field reader (nodes/Giftronaut/actions/order/create/itemFieldReader.ts) against n8n's own engine:
 // every (expression, item) pair of the corpus is read both ways inside a real WorkflowExecute run
 // and must give the same value, type and error. Then whole Order → Create runs with the reader on
 // and off must create the same orders with the same keys.
@@ -19,7 +19,7 @@ import {
 	plainFieldPath,
 	setItemFieldFastPath,
 	withItemFieldReads,
-} from '../../nodes/Giftronaut/helpers/itemFieldReader';
+} from '../../nodes/Giftronaut/actions/order/create/itemFieldReader';
 import { createHarness, type Harness } from '../harness';
 import { createParameters, errorText, person } from './create-fixtures';
 

@@ -1,14 +1,13 @@
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** Return All plus Limit, shown for the given resource and operation. */
-export function returnAllAndLimit(displayOptions: IDisplayOptions): INodeProperties[] {
+/** Return All plus Limit; the operation shows them with `updateDisplayOptions`. */
+export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
-			displayOptions,
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 		},
@@ -16,7 +15,7 @@ export function returnAllAndLimit(displayOptions: IDisplayOptions): INodePropert
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
@@ -37,30 +36,3 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number | 
 	}
 	return limit;
 }
-
-export const cardTypeFilter: INodeProperties = {
-	displayName: 'Card Type',
-	name: 'cardType',
-	type: 'options',
-	options: [
-		{ name: 'Branded Card', value: 'BRANDED_CARD' },
-		{ name: 'Choice Card', value: 'CHOICE_CARD' },
-	],
-	default: 'BRANDED_CARD',
-	description: 'Only orders of this card type',
-};
-
-export const orderTypeFilter: INodeProperties = {
-	displayName: 'Order Type',
-	name: 'orderType',
-	type: 'options',
-	options: [
-		{ name: 'Campaign', value: 'CAMPAIGN' },
-		{ name: 'Link', value: 'LINK' },
-		{ name: 'One Time', value: 'ONE_TIME' },
-		{ name: 'Reward', value: 'REWARD' },
-		{ name: 'Smart', value: 'SMART' },
-	],
-	default: 'ONE_TIME',
-	description: 'Only orders of this type',
-};

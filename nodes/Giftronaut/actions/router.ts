@@ -4,23 +4,32 @@ import { NodeOperationError } from 'n8n-workflow';
 import * as balance from './balance/Balance.resource';
 import * as catalog from './catalog/Catalog.resource';
 import * as order from './order/Order.resource';
+import type { Operation, OperationMap } from './node.type';
 
-type OperationExecute = (
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-) => Promise<INodeExecutionData[]>;
+/** Every resource with its operations: an operation is found by its resource's map, never listed here. */
+export const resources = {
+	balance: balance.operations,
+	catalog: catalog.operations,
+	order: order.operations,
+} satisfies Record<string, OperationMap>;
 
-const operations: Record<string, Record<string, { execute: OperationExecute }>> = {
-	balance: { get: balance.get },
-	catalog: { getManyBranded: catalog.getManyBranded, getManyChoice: catalog.getManyChoice },
-	order: { create: order.create, get: order.get, getMany: order.getMany },
-};
+type Resources = typeof resources;
+
+/** Each resource with exactly its own operations, e.g. `{ resource: 'order'; operation: 'create' }`. */
+export type GiftronautType = {
+	[R in keyof Resources]: { resource: R; operation: keyof Resources[R] & string };
+}[keyof Resources];
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = operations[resource]?.[operation];
+	const { resource, operation } = {
+		resource: this.getNodeParameter('resource', 0),
+		operation: this.getNodeParameter('operation', 0),
+	} as GiftronautType;
+	const operations: Partial<Record<string, Operation>> = resources[resource] ?? {};
+	const handler = Object.prototype.hasOwnProperty.call(operations, operation)
+		? operations[operation]
+		: undefined;
 	if (!handler) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -6,7 +6,7 @@ import {
 	type PageWalk,
 	type PageWalkResult,
 } from '../transport';
-import { CATALOG_PATHS, type CardType, type Product } from './types';
+import { CATALOG_PATHS, type CardType, type Product } from '../shared/types';
 
 /** The whole catalog of a card type, read at most once per node run (a walk of ~2 pages). */
 const catalogCache = new WeakMap<object, Map<string, Promise<Product[]>>>();

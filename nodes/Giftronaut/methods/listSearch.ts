@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { findProduct, loadCatalog, productLabel } from '../helpers/catalog';
-import type { CardType, Product } from '../helpers/types';
+import type { CardType, Product } from '../shared/types';
 import { apiRequest, MAX_PAGE_SIZE, unwrapList } from '../transport';
 
 /** Results per dropdown page. */
@@ -107,7 +107,7 @@ function typedAmount(product: Product, filter: string): number | undefined {
 	return undefined;
 }
 
-export const CHOOSE_PRODUCT_FIRST = 'Choose a product first';
+const CHOOSE_PRODUCT_FIRST = 'Choose a product first';
 
 function selectedProductId(this: ILoadOptionsFunctions): string {
 	const value = currentValue.call(this, 'product');

@@ -1,4 +1,4 @@
-import type { OrderSummary } from '../helpers/types';
+import type { OrderSummary } from '../shared/types';
 import { addDays, dayOfMs } from './days';
 import type { SweepResult } from './listing';
 import type { OrderPoll } from './poll';

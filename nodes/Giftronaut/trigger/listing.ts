@@ -2,7 +2,7 @@ import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE, apiRequest, unwrapList, unwrapObject } from '../transport';
-import type { OrderSummary } from '../helpers/types';
+import type { OrderSummary } from '../shared/types';
 import type { PollBudget } from './budget';
 import { PagePlan, lastPageOf } from './pages';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, Logger } from 'n8n-workflow';
 
-import type { OrderSummary } from '../helpers/types';
+import type { OrderSummary } from '../shared/types';
 import { addDays, createdMs, creationDay, latestCreatedMs } from './days';
 import { discover, recount, settleDiscovery, type Discovery } from './discovery';
 import type { OrderLister, OrderQuery } from './listing';

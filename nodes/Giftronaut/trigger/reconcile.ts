@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import type { OrderSummary } from '../helpers/types';
+import type { OrderSummary } from '../shared/types';
 import { addDays } from './days';
 import { OPEN_STATUSES, PAGE_SIZE, type OrderPoll } from './poll';
 

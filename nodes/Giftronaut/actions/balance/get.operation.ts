@@ -3,6 +3,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { forEachItem } from '../../helpers/perItem';
 import { apiRequest, unwrapObject } from '../../transport';
 
+export const option = {
+	name: 'Get',
+	description: 'Get the available and pending balance of the account',
+	action: 'Get the account balance',
+};
+
 export const description: INodeProperties[] = [];
 
 export async function execute(

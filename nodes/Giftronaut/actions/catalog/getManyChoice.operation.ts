@@ -1,10 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { listProducts, listProductsDescription } from './listProducts';
 
-export const description: INodeProperties[] = listProductsDescription(
-	'getManyChoice',
-	'choice cards',
+export const option = {
+	name: 'Get Many Choice Cards',
+	description: 'List choice cards (the recipient picks the brand when redeeming)',
+	action: 'Get many choice gift cards',
+};
+
+export const description: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['catalog'], operation: ['getManyChoice'] } },
+	listProductsDescription('choice cards'),
 );
 
 export async function execute(

@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { loadCatalog } from '../../helpers/catalog';
 import { forEachItem } from '../../helpers/perItem';
 import { readLimit, returnAllAndLimit } from '../common.descriptions';
-import { CATALOG_PATHS, type CardType, type Product } from '../../helpers/types';
+import { CATALOG_PATHS, type CardType, type Product } from '../../shared/types';
 import { walkPages } from '../../transport';
 
 interface CatalogFilters {
@@ -17,17 +17,15 @@ interface CatalogFilters {
 	brandName?: string;
 }
 
-/** Return All, Limit and Filters of one catalog list operation. */
-export function listProductsDescription(operation: string, noun: string): INodeProperties[] {
-	const displayOptions = { show: { resource: ['catalog'], operation: [operation] } };
+/** Return All, Limit and Filters of one catalog list operation (shown by the operation). */
+export function listProductsDescription(noun: string): INodeProperties[] {
 	return [
-		...returnAllAndLimit(displayOptions),
+		...returnAllAndLimit(),
 		{
 			displayName: 'Filters',
 			name: 'filters',
 			type: 'collection',
 			placeholder: 'Add Filter',
-			displayOptions,
 			default: {},
 			options: [
 				{

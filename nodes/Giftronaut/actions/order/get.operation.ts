@@ -1,18 +1,24 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { forEachItem } from '../../helpers/perItem';
 import { apiRequest, unwrapObject } from '../../transport';
 
+export const option = {
+	name: 'Get',
+	description: 'Get an order with its recipients and reward links',
+	action: 'Get an order and its reward links',
+};
+
 // A resource locator since the "From list" mode came in. Workflows saved before keep a plain string
 // (an ID or an expression); `extractValue` returns such a value unchanged, so they run as before.
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Order',
 		name: 'orderId',
 		type: 'resourceLocator',
 		required: true,
-		displayOptions: { show: { resource: ['order'], operation: ['get'] } },
 		default: { mode: 'list', value: '' },
 		description:
 			'The order to get. Reward links of its recipients are filled once the order is COMPLETE.',
@@ -32,6 +38,11 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(
 	this: IExecuteFunctions,

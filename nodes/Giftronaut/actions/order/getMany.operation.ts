@@ -7,25 +7,25 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { forEachItem } from '../../helpers/perItem';
-import {
-	cardTypeFilter,
-	orderTypeFilter,
-	readLimit,
-	returnAllAndLimit,
-} from '../common.descriptions';
-import type { OrderSummary } from '../../helpers/types';
+import { readLimit, returnAllAndLimit } from '../common.descriptions';
+import { cardTypeFilter, orderTypeFilter } from '../../shared/descriptions';
+import { updateDisplayOptions } from '../../shared/displayOptions';
+import type { OrderSummary } from '../../shared/types';
 import { MAX_PAGE_SIZE, walkPages } from '../../transport';
 
-const displayOptions = { show: { resource: ['order'], operation: ['getMany'] } };
+export const option = {
+	name: 'Get Many',
+	description: 'List orders, filtered by status, card type, order type or date',
+	action: 'Get many orders',
+};
 
-export const description: INodeProperties[] = [
-	...returnAllAndLimit(displayOptions),
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
-		displayOptions,
 		default: {},
 		options: [
 			cardTypeFilter,
@@ -66,6 +66,11 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['getMany'] } },
+	properties,
+);
 
 const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
 

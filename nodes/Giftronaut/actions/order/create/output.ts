@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
 import { errorItem } from '../../../helpers/perItem';
-import type { Recipient } from '../../../helpers/recipients';
+import type { Recipient } from './recipients';
 import type { Member, RunSettings, SentOrder } from './types';
 
 function orderFacts(sent: SentOrder, settings: RunSettings): IDataObject {

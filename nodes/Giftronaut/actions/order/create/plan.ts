@@ -6,8 +6,8 @@ import {
 	MAX_IDEMPOTENCY_KEY_LENGTH,
 	storedForm,
 	type ItemIdentity,
-} from '../../../helpers/idempotency';
-import { readRecipientInputs, type Recipient } from '../../../helpers/recipients';
+} from './idempotency';
+import { readRecipientInputs, type Recipient } from './recipients';
 import { inputError } from './read';
 import type { PlannedOrder, RunSettings, ValidItem } from './types';
 

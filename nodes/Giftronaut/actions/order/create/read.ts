@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { idempotencyKeyProblem } from '../../../helpers/idempotency';
-import { withItemFieldReads } from '../../../helpers/itemFieldReader';
-import { checkRecipient, readRecipientInputs, type Recipient } from '../../../helpers/recipients';
-import { isValidTimeZone, localToEpochMs, toLocalDateTime } from '../../../helpers/schedule';
+import { idempotencyKeyProblem } from './idempotency';
+import { withItemFieldReads } from './itemFieldReader';
+import { checkRecipient, readRecipientInputs, type Recipient } from './recipients';
+import { isValidTimeZone, localToEpochMs, toLocalDateTime } from './schedule';
 import { currentTimeZoneName } from '../../../helpers/timezones';
-import type { CardType, Product } from '../../../helpers/types';
+import type { CardType, Product } from '../../../shared/types';
 import { description } from './description';
 import {
 	DEFAULT_BATCH_SIZE,

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { fetchOrder, isFinalStatus, waitForCompletion } from '../../../helpers/waitForCompletion';
-import { ORDER_PATHS, type Money } from '../../../helpers/types';
+import { fetchOrder, isFinalStatus, waitForCompletion } from './waitForCompletion';
+import { ORDER_PATHS, type Money } from '../../../shared/types';
 import { apiRequest, unwrapObject } from '../../../transport';
 import { noteAttempt, windowEnd } from './attempts';
 import type { PlannedOrder, RunSettings, SentOrder } from './types';

@@ -1,17 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { loadCatalog } from '../../helpers/catalog';
-import { asNodeError, errorItem } from '../../helpers/perItem';
-import type { CardType, Product } from '../../helpers/types';
-import { buildOutput } from './create/output';
-import { planOrders, type Plan } from './create/plan';
-import { checkDraft, readDraft, readSettings } from './create/read';
-import { checkBalance, completeOrders, noteOrdersAlreadySent, sendOrder } from './create/send';
-import type { OrderDraft, PlannedOrder, RunSettings, SentOrder, ValidItem } from './create/types';
-import { refuseVolatileFields } from './create/volatile';
+import { loadCatalog } from '../../../helpers/catalog';
+import { asNodeError, errorItem } from '../../../helpers/perItem';
+import type { CardType, Product } from '../../../shared/types';
+import { buildOutput } from './output';
+import { planOrders, type Plan } from './plan';
+import { checkDraft, readDraft, readSettings } from './read';
+import { checkBalance, completeOrders, noteOrdersAlreadySent, sendOrder } from './send';
+import type { OrderDraft, PlannedOrder, RunSettings, SentOrder, ValidItem } from './types';
+import { refuseVolatileFields } from './volatile';
 
-export { description } from './create/description';
+export { description } from './description';
+
+export const option = {
+	name: 'Create',
+	description: 'Send gift cards: create a branded or choice card order',
+	action: 'Send a gift card',
+};
 
 type Catalogs = Record<CardType, Product[] | undefined>;
 type Failures = Map<number, Error>;

@@ -1,0 +1,115 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	MAX_RECIPIENTS_PER_ORDER,
+	DEFAULT_BATCH_SIZE,
+	DEFAULT_WAIT_TIMEOUT_SECONDS,
+} from './limits';
+
+/** Order → Create → Options: settings of the whole run, and per-item keys. */
+export const createOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_RECIPIENTS_PER_ORDER },
+			default: DEFAULT_BATCH_SIZE,
+			description: `With Combine Items: the most recipients in one order (1 to ${MAX_RECIPIENTS_PER_ORDER}). Items are never split across orders.`,
+		},
+		{
+			displayName: 'Check Balance First',
+			name: 'checkBalance',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to read the balance once before sending and stop, with nothing ordered, when the total of this run exceeds it. Only amounts in the currency of the balance (USD) are counted. Needs the balance.read scope.',
+		},
+		{
+			displayName: 'Combine Items Into One Order',
+			name: 'combineItems',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send the recipients of all input items in batches (Batch Size each, cut by input position) instead of one order per item. Within a batch, items with different product, card type, email settings, timing, refund option or Idempotency Key go into different orders. With Continue On Fail, a batch with a bad item is held back whole until it is fixed.',
+		},
+		{
+			displayName: 'Deduplication Key',
+			name: 'deduplicationKey',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. {{ $json.dealId }}',
+			description:
+				"A business ID for this gift, e.g. a CRM deal ID. It replaces the input item's data in the automatic idempotency key, so redeliveries that differ only in other fields (headers, timestamps, retry counters) are one order: the same value and recipients never send twice within 24 hours, different values always send.",
+		},
+		{
+			displayName: 'Idempotency Key',
+			name: 'idempotencyKey',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. deal-{{ $json.dealId }}',
+			description:
+				'Replaces the automatic key (at most 64 visible ASCII characters). Giftronaut creates one order per key within 24 hours; resending the same key returns that order. With Combine Items and several batches, "-1", "-2"… is appended.',
+		},
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			options: [
+				{
+					name: 'Order',
+					value: 'order',
+					description: 'One item per order',
+				},
+				{
+					name: 'Recipients',
+					value: 'recipients',
+					description:
+						'One item per recipient, paired to its input item, with its reward link once the order is complete',
+				},
+			],
+			default: 'order',
+			description: 'What each output item describes',
+		},
+		// Read by the transport's rate governor (transport/index.ts), not by the create operation.
+		{
+			displayName: 'Rate-Limit Patience',
+			name: 'rateLimitPatience',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 10,
+			description:
+				"The longest this run waits in total for Giftronaut's rate limit (HTTP 429), in minutes. While rate limited, every request of the run pauses and then continues. When the wait would be longer, the run stops and lists the orders already accepted.",
+		},
+		{
+			displayName: 'Timeout',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1000 },
+			default: 30000,
+			description: 'How long to wait for each Giftronaut response, in milliseconds',
+		},
+		{
+			displayName: 'Wait for Completion',
+			name: 'waitForCompletion',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to wait until each order is COMPLETE (or CANCELED) and output it with its reward links. On timeout the order is output with its current status and waitTimedOut = true.',
+		},
+		{
+			displayName: 'Wait Timeout',
+			name: 'waitTimeout',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 3600 },
+			default: DEFAULT_WAIT_TIMEOUT_SECONDS,
+			description: 'With Wait for Completion: the longest wait for the whole run, in seconds',
+			displayOptions: { show: { waitForCompletion: [true] } },
+		},
+	],
+};

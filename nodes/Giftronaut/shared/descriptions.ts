@@ -1,0 +1,55 @@
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+/** Filters of Order → Get Many and of the polling trigger: the API's own values. */
+export const cardTypeFilter: INodeProperties = {
+	displayName: 'Card Type',
+	name: 'cardType',
+	type: 'options',
+	options: [
+		{ name: 'Branded Card', value: 'BRANDED_CARD' },
+		{ name: 'Choice Card', value: 'CHOICE_CARD' },
+	],
+	default: 'BRANDED_CARD',
+	description: 'Only orders of this card type',
+};
+
+export const orderTypeFilter: INodeProperties = {
+	displayName: 'Order Type',
+	name: 'orderType',
+	type: 'options',
+	options: [
+		{ name: 'Campaign', value: 'CAMPAIGN' },
+		{ name: 'Link', value: 'LINK' },
+		{ name: 'One Time', value: 'ONE_TIME' },
+		{ name: 'Reward', value: 'REWARD' },
+		{ name: 'Smart', value: 'SMART' },
+	],
+	default: 'ONE_TIME',
+	description: 'Only orders of this type',
+};
+
+/** The values of a filter's options, e.g. ['BRANDED_CARD', 'CHOICE_CARD']. */
+export function valuesOf(filter: INodeProperties): string[] {
+	return (filter.options ?? []).map((option) => String((option as { value: unknown }).value));
+}
+
+/** What the polling and the webhook trigger have in common (n8n's lint wants each node's icon written in it). */
+export const triggerNodeBase = {
+	group: ['trigger'],
+	version: 1,
+	inputs: [],
+	outputs: [NodeConnectionTypes.Main],
+	credentials: [{ name: 'giftronautApi', required: true }],
+} satisfies Partial<INodeTypeDescription>;
+
+/** The triggers' Options → Include Full Order; `description` says what the order is added to. */
+export function includeFullOrderOption(description: string): INodeProperties {
+	return {
+		displayName: 'Include Full Order',
+		name: 'includeFullOrder',
+		type: 'boolean',
+		default: false,
+		description,
+	};
+}
