@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { createOptions } from './options.description';
+import { createOptions, waitFields } from './options.description';
 import { recipientFromFields, recipientFromList } from './recipients.description';
 
 const properties: INodeProperties[] = [
@@ -147,14 +147,28 @@ const properties: INodeProperties[] = [
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		displayOptions: { show: { sendTiming: ['scheduled'] } },
 	},
+	// An options field over the same boolean values the toggle stored: saved workflows read unchanged.
 	{
-		displayName: 'Refund Option',
+		displayName: 'Expiry and Refund',
 		name: 'refundOption',
-		type: 'boolean',
+		type: 'options',
+		options: [
+			{
+				name: 'Expire After 180 Days, No Refund',
+				value: false,
+				description: 'Cards stay redeemable for 180 days; unredeemed value is not returned',
+			},
+			{
+				name: 'Expire After 30 Days, Refund 70% of Unredeemed Value',
+				value: true,
+				description:
+					'For promotions: cards expire after 30 days and 70% of what is left unredeemed is credited back to your balance automatically',
+			},
+		],
 		default: false,
-		description:
-			'Whether cards expire after 30 days with 70% of the unredeemed value refunded to the balance (on), or after 180 days without refund (off)',
+		description: 'What happens to the value a recipient does not redeem (Giftronaut refundOption)',
 	},
+	...waitFields,
 	createOptions,
 ];
 
