@@ -293,19 +293,6 @@ async function runChecks(ctx) {
 		return `D-1001 → ${first.orderId} (twice), D-1002 → ${other.orderId}; sandbox +2 orders`;
 	});
 
-	await check('bulk send example (n8n execute): Combine Items sends 3 rows as one order', async () => {
-		const before = await sandbox.orders();
-		const result = await n8n.cli(['execute', `--id=${fixtures.EXAMPLES['bulk-send-from-a-list.json']}`, '--rawOutput']);
-		const json = JSON.parse(result.output.slice(result.output.search(/^\{/m)));
-		expect(json.status === 'success' || json.finished, () => `execution: ${short(json.data && json.data.resultData && json.data.resultData.error)}`);
-		const out = (json.data.resultData.runData['Send gift cards'][0].data.main[0] || []).map((i) => i.json);
-		const after = await sandbox.orders();
-		const fresh = after.filter((o) => !before.some((b) => b.orderId === o.orderId));
-		expect(fresh.length === 1 && fresh[0].recipients.length === 3, () => `new orders: ${short(fresh.map((o) => [o.orderId, o.recipients.length]))}`);
-		expect(out.length === 3, `output ${out.length} items, expected one per recipient`);
-		return `1 order ${fresh[0].orderId} with 3 recipients (${fresh[0].totalCost.amount} ${fresh[0].totalCost.currency}); ${out.length} output items; CLI ${result.seconds}s`;
-	});
-
 	await check('Order → Get Many lists the orders of the sandbox', async () => {
 		const items = await callWebhook(n8n, 'e2e-orders', {});
 		const orders = await sandbox.orders();
@@ -401,6 +388,9 @@ async function runChecks(ctx) {
 		expect(forWork === 1, `${forWork} token requests for the work (total ${stats.tokenRequests}, ${credentialTestTokens} from credential Tests)`);
 		return `1 token for ${executions} executions + the CLI run + dropdowns (${stats.apiRequests} API requests); the 2 credential Tests made ${credentialTestTokens} own exchange(s) by design`;
 	});
+
+	// --- the examples end to end (checks-examples.js) ---------------------------------------------
+	if (wanted('workflows')) await require('./checks-examples').runExampleChecks({ n8n, sandbox, check: (name, fn) => report.check(name, fn) });
 
 	// --- the editor in a browser -----------------------------------------------------------------
 	if (opts.browserOn(version)) {
