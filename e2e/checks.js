@@ -414,6 +414,27 @@ async function runChecks(ctx) {
 		}, 'browser');
 	}
 
+	if (opts.browserOn(version)) {
+		await check('editor in headless Chromium: the node creator finds Giftronaut by its job; actions and the Create panel say it', async () => {
+			const { nodeCreatorSearch } = require('./browser-search');
+			const dir = opts.screenshotsDir || workDir;
+			const shots = { search: path.join(dir, 'node-creator-search.png'), actions: path.join(dir, 'node-creator-actions.png'), panel: path.join(dir, 'order-create-panel.png') };
+			const terms = ['gift card', 'send gift card', 'reward', 'incentive', 'voucher'];
+			const { found, actions, description, panelText } = await nodeCreatorSearch({
+				base: n8n.base, email: OWNER.email, password: OWNER.password,
+				workflowId: fixtures.EXAMPLES['crm-deal-won-send-gift-card.json'], nodeName: 'Send gift card', terms, shots,
+			});
+			const missing = terms.filter((term) => !found[term].includes('Giftronaut'));
+			expect(!missing.length, () => `no Giftronaut for ${missing.join(', ')}: ${short(found)}`);
+			expect(/gift cards/i.test(description) && /orders complete/i.test(description), `description shown: ${description}`);
+			expect(actions.some((a) => a.includes('Send a gift card')), () => `actions: ${short(actions)}`);
+			for (const label of ['Expiry and Refund', 'Wait for Completion', 'Reward links exist only once an order is COMPLETE']) {
+				expect(panelText.includes(label), () => `panel lacks "${label}": ${short(panelText, 400)}`);
+			}
+			return `${terms.map((term) => `"${term}" → ${found[term].slice(0, 4).join(', ') || 'nothing'}`).join('; ')}; description "${description}"; actions ${actions.join(' | ')}`;
+		}, 'browser');
+	}
+
 	if (wanted('webhook')) await require('./checks-webhook').runWebhookChecks({ n8n, sandbox, check: (name, fn) => report.check(name, fn) });
 
 	// --- nothing left the machine ------------------------------------------------------------------
