@@ -431,7 +431,7 @@ async function runChecks(ctx) {
 			for (const label of ['Expiry and Refund', 'Wait for Completion', 'Reward links exist only once an order is COMPLETE']) {
 				expect(panelText.includes(label), () => `panel lacks "${label}": ${short(panelText, 400)}`);
 			}
-			return `${terms.map((term) => `"${term}" → ${found[term].slice(0, 4).join(', ') || 'nothing'}`).join('; ')}; description "${description}"; actions ${actions.join(' | ')}`;
+			return `${terms.map((term) => `"${term}" → ${found[term].slice(0, 4).join(', ') || 'nothing'}`).join('; ')}; actions ${actions.join(' | ')}`;
 		}, 'browser');
 	}
 

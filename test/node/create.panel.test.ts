@@ -152,3 +152,53 @@ describe('Options: units in labels, fields only where they apply', () => {
 		expect(option('idempotencyKey').description).toMatch(/^Usually leave empty and use Deduplication Key/);
 	});
 });
+
+describe('Timezone default: the workflow\'s time zone (node version 1.1)', () => {
+	const nextYear = new Date().getUTCFullYear() + 1;
+	const scheduled = { sendTiming: 'scheduled', scheduledAt: `${nextYear}-03-01T09:30:00` };
+
+	test('a new node (1.1) left at the default schedules in the workflow\'s time zone', async () => {
+		const r = await h.run({
+			parameters: createParameters(scheduled),
+			input: [person(1)],
+			workflowSettings: { timezone: 'Asia/Seoul' },
+		});
+
+		expect(r.error).toBeUndefined();
+		expect(h.sandbox.orders()[0].sendTiming).toMatchObject({ type: 'SCHEDULED', timezone: 'Asia/Seoul' });
+	});
+
+	test('a version 1 node saved with the default keeps America/New_York', async () => {
+		const r = await h.run({
+			parameters: createParameters(scheduled),
+			input: [person(1)],
+			typeVersion: 1,
+			workflowSettings: { timezone: 'Asia/Seoul' },
+		});
+
+		expect(r.error).toBeUndefined();
+		expect(h.sandbox.orders()[0].sendTiming).toMatchObject({ timezone: 'America/New_York' });
+	});
+
+	test('a Timezone expression that gives nothing means the workflow\'s zone too', async () => {
+		const r = await h.run({
+			parameters: createParameters({ ...scheduled, timezone: '={{ $json.tz }}' }),
+			input: [person(1, { tz: '' })],
+			workflowSettings: { timezone: 'Europe/Kyiv' },
+		});
+
+		expect(r.error).toBeUndefined();
+		expect(h.sandbox.orders()[0].sendTiming).toMatchObject({ timezone: 'Europe/Kyiv' });
+	});
+
+	test('a chosen zone wins over the workflow\'s', async () => {
+		const r = await h.run({
+			parameters: createParameters({ ...scheduled, timezone: 'Europe/Berlin' }),
+			input: [person(1)],
+			workflowSettings: { timezone: 'Asia/Seoul' },
+		});
+
+		expect(h.sandbox.orders()[0].sendTiming).toMatchObject({ timezone: 'Europe/Berlin' });
+		expect(r.error).toBeUndefined();
+	});
+});

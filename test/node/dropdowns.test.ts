@@ -210,8 +210,10 @@ describe('getTemplates', () => {
 });
 
 describe('getTimezones', () => {
-	test('UTC first, then every IANA zone once in alphabetical order, without any request', async () => {
-		const options = await h.loadOptions('getTimezones', createParams());
+	test('the workflow\'s zone (value empty), UTC, then every IANA zone once in alphabetical order, without any request', async () => {
+		const all = await h.loadOptions('getTimezones', createParams());
+		expect(all[0]).toEqual({ name: expect.stringMatching(/^Workflow Time Zone \(.+\)$/), value: '' });
+		const options = all.slice(1);
 		const values = options.map((o) => String(o.value));
 
 		expect(values[0]).toBe('UTC');

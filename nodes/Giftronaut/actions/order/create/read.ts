@@ -90,9 +90,9 @@ function readSendTiming(this: IExecuteFunctions, itemIndex: number): SendTiming 
 		);
 	}
 	const rawAt = this.getNodeParameter('scheduledAt', itemIndex, '') as unknown;
-	const timezone = currentTimeZoneName(
-		String(this.getNodeParameter('timezone', itemIndex, '') ?? ''),
-	);
+	// Empty (the default from node version 1.1 on): the workflow's time zone, as n8n's own nodes do.
+	const chosenZone = String(this.getNodeParameter('timezone', itemIndex, '') ?? '').trim();
+	const timezone = currentTimeZoneName(chosenZone || this.getTimezone());
 	if (rawAt === '' || rawAt === undefined || rawAt === null) {
 		throw inputError.call(
 			this,
