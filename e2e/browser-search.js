@@ -74,11 +74,14 @@ async function nodeCreatorSearch(options) {
 		let actions = [];
 		if (giftronaut) {
 			await giftronaut.click();
-			await page.waitForSelector('[data-test-id="node-creator-action-item"]', { visible: true });
+			// The node's panel: its description above the actions (grouped by resource) and triggers.
+			await page.waitForFunction(() => /Actions \(\d+\)/.test(document.querySelector('[data-test-id="node-creator"]')?.innerText ?? ''));
 			await pause(600);
-			// The actions panel: the node's description above its actions.
 			description = await page.$eval('[data-test-id="node-creator"]', (node) => node.innerText);
-			actions = await page.$$eval('[data-test-id="node-creator-action-item"]', (nodes) => nodes.map((node) => node.textContent.trim().replace(/\s+/g, ' ')));
+			const lines = description.split('\n').map((line) => line.trim()).filter(Boolean);
+			const start = lines.findIndex((line) => /^Actions \(\d+\)$/.test(line));
+			const end = lines.findIndex((line) => /^Triggers \(\d+\)$/.test(line));
+			actions = lines.slice(start + 1, end > start ? end : undefined).filter((line) => !/ACTIONS$/i.test(line));
 			await page.screenshot({ path: options.shots.actions });
 		}
 		await page.keyboard.press('Escape');
@@ -89,7 +92,13 @@ async function nodeCreatorSearch(options) {
 		await page.click(nodeSelector, { count: 2 });
 		await page.waitForSelector('[data-test-id="parameter-input-product"]', { visible: true });
 		await pause(800);
-		const panelText = await page.$eval('[data-test-id="node-parameters"]', (node) => node.innerText).catch(async () => await page.evaluate(() => document.body.innerText));
+		const panelText = await page.evaluate(() => document.body.innerText);
+		// Scroll the parameters to the fields issue 16 is about.
+		await page.evaluate(() => {
+			const label = [...document.querySelectorAll('label, span, div')].find((node) => node.childElementCount === 0 && node.textContent.trim() === 'Send Timing');
+			if (label) label.scrollIntoView({ block: 'start' });
+		});
+		await pause(500);
 		await page.screenshot({ path: options.shots.panel });
 		return { found, actions, description, panelText, aborted };
 	} catch (error) {
