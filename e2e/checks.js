@@ -216,8 +216,9 @@ async function runChecks(ctx) {
 		const templates = await loadOptions(n8n, 'getTemplates', 'parameters.emailSettings.templateId', createParameters());
 		expect(templates.length === TEMPLATES.length && templates[0].value === TEMPLATES.find((t) => t.isDefault).templateId, () => `templates: ${short(templates)}`);
 		const zones = await loadOptions(n8n, 'getTimezones', 'parameters.timezone', createParameters());
-		expect(zones[0].value === 'UTC' && zones.some((z) => z.value === 'Europe/Berlin') && zones.length > 50, () => `time zones: ${short(zones)}`);
-		return `${templates.length} templates (default "${templates[0].name}" first), ${zones.length} time zones`;
+		expect(zones[0].value === '' && /^Workflow Time Zone \(.+\)$/.test(zones[0].name) && zones[1].value === 'UTC', () => `first time zones: ${short(zones.slice(0, 3))}`);
+		expect(zones.some((z) => z.value === 'Europe/Berlin') && zones.length > 50, () => `time zones: ${short(zones)}`);
+		return `${templates.length} templates (default "${templates[0].name}" first), "${zones[0].name}" then ${zones.length - 1} time zones`;
 	});
 
 	// --- workflows -------------------------------------------------------------------------------

@@ -173,11 +173,18 @@ export async function searchOrders(
 	const terms = (filter ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 	const results = orders
 		.map((order) => ({
-			name: [order.orderId, order.cardName, order.status, String(order.createdAt ?? '').slice(0, 16)]
+			name: [
+				order.orderId,
+				order.cardName,
+				order.status,
+				String(order.createdAt ?? '').slice(0, 16),
+			]
 				.filter(Boolean)
 				.join(' — '),
 			value: String(order.orderId),
 		}))
 		.filter((entry) => terms.every((term) => entry.name.toLowerCase().includes(term)));
-	return orders.length === MAX_PAGE_SIZE ? { results, paginationToken: String(page + 1) } : { results };
+	return orders.length === MAX_PAGE_SIZE
+		? { results, paginationToken: String(page + 1) }
+		: { results };
 }

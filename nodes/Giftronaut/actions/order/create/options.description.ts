@@ -6,6 +6,17 @@ import {
 	DEFAULT_WAIT_TIMEOUT_SECONDS,
 } from './limits';
 
+/** Shown with Wait for Completion on: as a field beside it, and (saved workflows) under Options beside the old option. */
+const waitTimeout: INodeProperties = {
+	displayName: 'Wait Timeout (Seconds)',
+	name: 'waitTimeout',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 3600 },
+	default: DEFAULT_WAIT_TIMEOUT_SECONDS,
+	description: 'With Wait for Completion: the longest wait for the whole run, in seconds',
+	displayOptions: { show: { waitForCompletion: [true] } },
+};
+
 /** Order → Create → Options: settings of the whole run, and per-item keys. */
 export const createOptions: INodeProperties = {
 	displayName: 'Options',
@@ -46,7 +57,7 @@ export const createOptions: INodeProperties = {
 			default: '',
 			placeholder: 'e.g. {{ $json.dealId }}',
 			description:
-				"An ID of the business event this gift is for, e.g. the deal ID. A repeated delivery of the same event (same ID, same recipients) never sends a second card within 24 hours, even if other fields such as timestamps changed; a new ID always sends. Leave it empty to tell events apart by the whole input item.",
+				'An ID of the business event this gift is for, e.g. the deal ID. A repeated delivery of the same event (same ID, same recipients) never sends a second card within 24 hours, even if other fields such as timestamps changed; a new ID always sends. Leave it empty to tell events apart by the whole input item.',
 		},
 		{
 			displayName: 'Idempotency Key (Advanced)',
@@ -106,15 +117,7 @@ export const createOptions: INodeProperties = {
 				'Whether to wait until each order is COMPLETE. Use the Wait for Completion field above instead: it does the same.',
 			displayOptions: { show: { waitForCompletion: [true] } },
 		},
-		{
-			displayName: 'Wait Timeout (Seconds)',
-			name: 'waitTimeout',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 3600 },
-			default: DEFAULT_WAIT_TIMEOUT_SECONDS,
-			description: 'With Wait for Completion: the longest wait for the whole run, in seconds',
-			displayOptions: { show: { waitForCompletion: [true] } },
-		},
+		waitTimeout,
 	],
 };
 
@@ -136,13 +139,5 @@ export const waitFields: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { waitForCompletion: [false] } },
 	},
-	{
-		displayName: 'Wait Timeout (Seconds)',
-		name: 'waitTimeout',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 3600 },
-		default: DEFAULT_WAIT_TIMEOUT_SECONDS,
-		description: 'The longest wait for the whole run, in seconds',
-		displayOptions: { show: { waitForCompletion: [true] } },
-	},
+	waitTimeout,
 ];
