@@ -212,6 +212,16 @@ async function runChecks(ctx) {
 		return data.results.map((r) => r.name).join(', ');
 	});
 
+	await check('Amount dropdown before a product is chosen says "Choose a product first"; Order → Get lists recent orders', async () => {
+		const amounts = await listSearch(n8n, 'searchAmounts', 'parameters.amount', createParameters(), '');
+		expect(amounts.results.length === 1 && amounts.results[0].name === 'Choose a product first' && amounts.results[0].value === '', () => `amounts: ${short(amounts.results)}`);
+		const getParameters = { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'list', value: '' } };
+		const orders = await listSearch(n8n, 'searchOrders', 'parameters.orderId', getParameters, '');
+		const onSandbox = (await sandbox.orders()).map((o) => o.orderId).sort();
+		expect(JSON.stringify(orders.results.map((r) => r.value).sort()) === JSON.stringify(onSandbox), () => `orders: ${short(orders.results)}; sandbox ${onSandbox.join(',')}`);
+		return `"${amounts.results[0].name}"; From list: ${orders.results.map((r) => r.name).join(' | ')}`;
+	});
+
 	await check('Template and Timezone dropdowns (loadOptions) return data', async () => {
 		const templates = await loadOptions(n8n, 'getTemplates', 'parameters.emailSettings.templateId', createParameters());
 		expect(templates.length === TEMPLATES.length && templates[0].value === TEMPLATES.find((t) => t.isDefault).templateId, () => `templates: ${short(templates)}`);
