@@ -69,7 +69,7 @@ const CASES: BadCase[] = [
 	{ name: 'scheduled in the past', item: scheduled({ at: '2020-01-01T09:00:00' }), message: 'Scheduled At 2020-01-01T09:00:00 in America/New_York is in the past' },
 	{ name: 'timezone unknown', item: scheduled({ tz: 'Mars/Olympus' }), message: 'Timezone "Mars/Olympus" is not an IANA time zone' },
 	{ name: 'timezone as offset', item: scheduled({ tz: '+02:00' }), message: 'Timezone "+02:00" is not an IANA time zone' },
-	{ name: 'timezone empty', item: scheduled({ tz: '' }), message: 'Timezone "" is not an IANA time zone' },
+	// An empty Timezone is no longer bad input: it means the workflow's time zone (create.panel.test.ts).
 	{ name: 'send timing unknown', item: { timing: 'sometimes' }, message: 'Send Timing "sometimes" must be "immediate" or "scheduled"' },
 	{ name: 'idempotency key too long', parameters: { options: { idempotencyKey: '={{ $json.key }}' } }, item: { key: long(65) }, message: 'Idempotency Key is 65 characters long; Giftronaut accepts at most 64' },
 	{ name: 'idempotency key empty', parameters: { options: { idempotencyKey: '={{ $json.key }}' } }, item: { key: '' }, message: 'Idempotency Key is empty' },
@@ -186,7 +186,7 @@ describe('balance and permissions', () => {
 		const text = errorText(r.error);
 		expect(text).toContain('403');
 		expect(text).toContain('orders.write');
-		expect(text).toContain('Scopes field');
+		expect(text).toContain('Scopes (Advanced) field');
 		expect(h.sandbox.orders()).toHaveLength(0);
 	});
 });

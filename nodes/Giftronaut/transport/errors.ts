@@ -146,7 +146,7 @@ const HINTS: Record<string, string> = {
 	INVALID_TOKEN:
 		'Giftronaut rejected the access token even after a fresh one was requested. Check that the credential belongs to the right environment and Base URL.',
 	INSUFFICIENT_SCOPE:
-		'Add the missing scope to the Scopes field of the Giftronaut API credential (and to the app in the developer portal), then save the credential again.',
+		'Add the missing scope to the Scopes (Advanced) field of the Giftronaut API credential (and to the app in the developer portal), then save the credential again.',
 	INSUFFICIENT_BALANCE:
 		'Add funds to the Giftronaut account (Add Funds in the portal), or send a smaller order.',
 	DUPLICATE_IDEMPOTENCY_KEY:
