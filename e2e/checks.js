@@ -157,9 +157,7 @@ async function runChecks(ctx) {
 	await sandbox.reset({ lifecycle: LIFECYCLE, rateLimit: { enabled: false } });
 	const imports = [];
 	imports.push(await n8n.importCredentials(shared.credentialFile(sandbox)));
-	imports.push(
-		await n8n.importWorkflows([...testWorkflows(), ...shared.exampleWorkflows()]),
-	);
+	imports.push(await n8n.importWorkflows([...testWorkflows(), ...shared.exampleWorkflows()]));
 	const startSeconds = await n8n.start();
 	const nodeVersion = nodeVersionOf(runtime);
 	report.ok(

@@ -72,10 +72,15 @@ function isLocal(url) {
 }
 
 /**
- * @param {{ base: string, email: string, password: string, workflowId: string, nodeName: string,
- *   expectProducts: string[], shots: { canvas: string, dropdown: string }, log?: (s: string) => void }} options
+ * Logs in, opens the workflow and waits for its node on the canvas, then runs `use`. On failure the
+ * page is captured at `failedShot`; the browser and its profile are always removed.
+ * @template T
+ * @param {{ base: string, email: string, password: string, workflowId: string, nodeName: string }} options
+ * @param {string} failedShot
+ * @param {(editor: { page: any, nodeSelector: string, aborted: string[] }) => Promise<T>} use
+ * @returns {Promise<T>}
  */
-async function productDropdownInEditor(options) {
+async function withWorkflowInEditor(options, failedShot, use) {
 	const puppeteer = require('puppeteer-core');
 	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'giftronaut-chromium-'));
 	const aborted = [];
@@ -113,35 +118,9 @@ async function productDropdownInEditor(options) {
 		const nodeSelector = `[data-test-id="canvas-node"][data-node-name="${options.nodeName}"]`;
 		await page.waitForSelector(nodeSelector, { visible: true });
 		await settle(page);
-		await page.screenshot({ path: options.shots.canvas });
-
-		await page.click(nodeSelector, { count: 2 });
-		const rlc = '[data-test-id="parameter-input-product"] [data-test-id="rlc-input"]';
-		await page.waitForSelector(rlc, { visible: true });
-		await page.click(rlc);
-		await page.waitForSelector('[data-test-id="rlc-item"]', { visible: true });
-		// The selected entry shows at once (cached name); the rest arrive from searchProducts.
-		await page.waitForFunction(
-			(texts) => {
-				const items = [...document.querySelectorAll('[data-test-id="rlc-item"]')].map(
-					(item) => item.textContent,
-				);
-				return (
-					items.length > 10 && texts.every((text) => items.some((item) => item.includes(text)))
-				);
-			},
-			{ timeout: 30000 },
-			options.expectProducts,
-		);
-		await settle(page);
-		const items = await page.$$eval('[data-test-id="rlc-item"]', (nodes) =>
-			nodes.map((node) => node.textContent.trim()),
-		);
-		await page.screenshot({ path: options.shots.dropdown });
-		return { items, aborted };
+		return await use({ page, nodeSelector, aborted });
 	} catch (error) {
 		// What the editor showed when it went wrong, next to the screenshots.
-		const failedShot = options.shots.dropdown.replace(/\.png$/, '.failed.png');
 		if (page) await page.screenshot({ path: failedShot }).catch(() => undefined);
 		error.message = `${error.message} (page at failure: ${failedShot})`;
 		throw error;
@@ -151,10 +130,50 @@ async function productDropdownInEditor(options) {
 	}
 }
 
+/**
+ * @param {{ base: string, email: string, password: string, workflowId: string, nodeName: string,
+ *   expectProducts: string[], shots: { canvas: string, dropdown: string }, log?: (s: string) => void }} options
+ */
+async function productDropdownInEditor(options) {
+	const failedShot = options.shots.dropdown.replace(/\.png$/, '.failed.png');
+	return await withWorkflowInEditor(
+		options,
+		failedShot,
+		async ({ page, nodeSelector, aborted }) => {
+			await page.screenshot({ path: options.shots.canvas });
+
+			await page.click(nodeSelector, { count: 2 });
+			const rlc = '[data-test-id="parameter-input-product"] [data-test-id="rlc-input"]';
+			await page.waitForSelector(rlc, { visible: true });
+			await page.click(rlc);
+			await page.waitForSelector('[data-test-id="rlc-item"]', { visible: true });
+			// The selected entry shows at once (cached name); the rest arrive from searchProducts.
+			await page.waitForFunction(
+				(texts) => {
+					const items = [...document.querySelectorAll('[data-test-id="rlc-item"]')].map(
+						(item) => item.textContent,
+					);
+					return (
+						items.length > 10 && texts.every((text) => items.some((item) => item.includes(text)))
+					);
+				},
+				{ timeout: 30000 },
+				options.expectProducts,
+			);
+			await settle(page);
+			const items = await page.$$eval('[data-test-id="rlc-item"]', (nodes) =>
+				nodes.map((node) => node.textContent.trim()),
+			);
+			await page.screenshot({ path: options.shots.dropdown });
+			return { items, aborted };
+		},
+	);
+}
+
 /** Lets transitions and fonts finish before a screenshot. */
 async function settle(page) {
 	await page.evaluate(() => document.fonts && document.fonts.ready);
 	await new Promise((resolve) => setTimeout(resolve, 600));
 }
 
-module.exports = { productDropdownInEditor, chromiumPath };
+module.exports = { productDropdownInEditor, withWorkflowInEditor, chromiumPath };
