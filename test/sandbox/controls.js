@@ -39,6 +39,8 @@ function handleControl(core, method, path, rawBody, res) {
         const r = core.createOrder(obj.body !== undefined ? obj.body : obj, { cardType: obj.cardType, idempotencyKey: obj.idempotencyKey });
         return ok(r.order, r.status);
       }
+      case 'GET /campaigns': return ok(core.campaigns());
+      case 'POST /campaigns': return ok(core.createCampaign(obj), 201);
       case 'GET /requests': return ok(core.requests());
       case 'DELETE /requests': core.clearRequests(); return ok({ cleared: true });
       case 'GET /stats': return ok(core.stats());

@@ -3,6 +3,7 @@
 const { createClock } = require('./clock');
 const { createAuth, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } = require('./auth');
 const { createOrderStore } = require('./orders');
+const { createCampaignStore } = require('./campaigns');
 const { createFaults } = require('./faults');
 const { validationError, isPlainObject, SandboxError } = require('./util');
 
@@ -130,6 +131,7 @@ function createCore(initialConfig, getBaseUrl) {
   const faults = createFaults();
   let config = defaultConfig();
   const orders = createOrderStore({ clock, getConfig: () => config, getBaseUrl });
+  const campaigns = createCampaignStore({ clock, orders });
   let log = [];
   let logSeq = 0;
   let stats;
@@ -145,6 +147,7 @@ function createCore(initialConfig, getBaseUrl) {
     for (const c of next.clients) auth.addClient(c); // validate clients before committing
     config = next;
     orders.reset(config.balance);
+    campaigns.reset();
     faults.clear();
     clock.reset();
     rateWindows.clear();
@@ -223,7 +226,7 @@ function createCore(initialConfig, getBaseUrl) {
   reset(initialConfig);
 
   return {
-    clock, auth, faults, store: orders,
+    clock, auth, faults, store: orders, campaignStore: campaigns,
     // internal hooks for server.js
     rateCheck, logStart, countRoute, issueToken, getConfigRef: () => config,
     // public control API
@@ -242,6 +245,9 @@ function createCore(initialConfig, getBaseUrl) {
     pendingFaults: () => faults.pending(),
     clearFaults: () => faults.clear(),
     createOrder,
+    createCampaign: (body) => campaigns.create(body),
+    deleteCampaign: (id) => campaigns.remove(id),
+    campaigns: () => campaigns.all(),
     orders: () => { const now = clock.now(); return orders.all().map((o) => orders.full(o, now)); },
     order: (id) => { const o = orders.get(id); return o ? orders.full(o) : undefined; },
     setOrderStatus: (id, status) => { requireOrder(id); return orders.full(orders.setStatus(id, status)); },

@@ -109,7 +109,9 @@ export interface SendTiming {
 export interface OrderSummary {
   orderId: string;
   status: OrderStatus;
-  orderType: 'ONE_TIME';
+  orderType: 'ONE_TIME' | 'CAMPAIGN';
+  /** Set on orders created by a campaign run. */
+  campaignId?: string;
   cardType: CardType;
   cardName: string;
   productId: string;
@@ -144,6 +146,26 @@ export interface OrderBody {
   emailSetting?: { senderName?: string; subject?: string; message?: string; templateId?: string };
   sendTiming?: SendTiming;
   refundOption?: boolean;
+}
+
+export interface CampaignBody {
+  name: string;
+  cardType: CardType;
+  productId: string;
+  /** USD per recipient. */
+  amount: number;
+  subject: string;
+  senderName: string;
+  message?: string;
+  templateId?: string;
+  refundOption?: boolean;
+}
+
+export interface Campaign extends CampaignBody {
+  campaignId: string;
+  refundOption: boolean;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface Balance {
@@ -206,6 +228,12 @@ export interface Sandbox {
    * Throws an Error with { status, code } on 400/402/409.
    */
   createOrder(body: OrderBody, options?: { cardType?: CardType; idempotencyKey?: string }): { status: 200 | 201; outcome: 'created' | 'replayed'; order: Order };
+  /** A campaign (docs/api-contract.md#campaigns), stored as POST /api/v1/campaigns would. */
+  createCampaign(body: CampaignBody): Campaign;
+  /** Soft delete: gone from lists, GET and runs answer 404, its orders stay. */
+  deleteCampaign(campaignId: string): void;
+  /** Every campaign ever created, deleted ones included. */
+  campaigns(): Campaign[];
   /** Full orders in creation order. */
   orders(): Order[];
   order(orderId: string): Order | undefined;

@@ -22,6 +22,12 @@ const ROUTES = [
   ['GET', /^\/api\/v1\/balance$/, '/api/v1/balance', 'api', 'balance.read', 'balance'],
   ['GET', /^\/api\/v1\/templates$/, '/api/v1/templates', 'api', 'templates.read', 'listTemplates'],
   ['GET', /^\/api\/v1\/templates\/([^/]+)$/, '/api/v1/templates/{templateId}', 'api', 'templates.read', 'getTemplate'],
+  ['GET', /^\/api\/v1\/campaigns$/, '/api/v1/campaigns', 'api', 'campaigns.read', 'listCampaigns'],
+  ['POST', /^\/api\/v1\/campaigns$/, '/api/v1/campaigns', 'api', 'campaigns.write', 'createCampaign'],
+  ['GET', /^\/api\/v1\/campaigns\/([^/]+)$/, '/api/v1/campaigns/{campaignId}', 'api', 'campaigns.read', 'getCampaign'],
+  ['PUT', /^\/api\/v1\/campaigns\/([^/]+)$/, '/api/v1/campaigns/{campaignId}', 'api', 'campaigns.write', 'updateCampaign'],
+  ['DELETE', /^\/api\/v1\/campaigns\/([^/]+)$/, '/api/v1/campaigns/{campaignId}', 'api', 'campaigns.write', 'deleteCampaign'],
+  ['POST', /^\/api\/v1\/campaigns\/([^/]+)\/orders$/, '/api/v1/campaigns/{campaignId}/orders', 'api', ['campaigns.write', 'orders.write'], 'runCampaign'],
 ].map(([method, re, pattern, kind, scope, handler, extra]) => ({ method, re, pattern, kind, scope, handler, extra }));
 
 function matchRoute(method, path) {
@@ -138,7 +144,7 @@ function createHttpServer(core, onRequest) {
     const entry = core.logStart({ method, path, query, requestId });
     core.countRoute(`${method} ${route ? route.pattern : path}`, route ? route.kind : (path.startsWith('/api/v1/') ? 'api' : 'other'));
 
-    if (route && route.handler === 'create') {
+    if (route && (route.handler === 'create' || route.handler === 'runCampaign')) {
       let key = req.headers['x-idempotency-key'];
       if (!key) { try { const b = JSON.parse(raw); if (b && typeof b.idempotencyKey === 'string') key = b.idempotencyKey; } catch { /* logged later */ } }
       if (key) entry.idempotencyKey = key;
@@ -213,8 +219,9 @@ function createHttpServer(core, onRequest) {
         throw new SandboxError(429, 'RATE_LIMITED', `Rate limit of ${per} requests per minute exceeded${mode === 'none' ? '' : `; retry after ${seconds} second(s)`}`,
           mode === 'none' ? undefined : { 'Retry-After': String(seconds) });
       }
-      if (!tokenRec.scopes.has(route.scope)) {
-        throw new SandboxError(403, 'INSUFFICIENT_SCOPE', `This access token lacks the scope "${route.scope}" required for ${method} ${path}`);
+      const missingScope = [].concat(route.scope).find((scope) => !tokenRec.scopes.has(scope));
+      if (missingScope) {
+        throw new SandboxError(403, 'INSUFFICIENT_SCOPE', `This access token lacks the scope "${missingScope}" required for ${method} ${path}`);
       }
 
       switch (route.handler) {
@@ -244,6 +251,23 @@ function createHttpServer(core, onRequest) {
           const t = catalog.template(matched.param);
           if (!t) throw new SandboxError(404, 'NOT_FOUND', `Template "${matched.param}" not found`);
           return respond(200, envelope(core, catalog.copy(t)));
+        }
+        case 'listCampaigns':
+          return respond(200, core.campaignStore.list(query));
+        case 'createCampaign':
+          return respond(201, envelope(core, core.campaignStore.create(parseJson(raw)), true));
+        case 'getCampaign':
+          return respond(200, envelope(core, core.campaignStore.get(matched.param)));
+        case 'updateCampaign':
+          return respond(200, envelope(core, core.campaignStore.update(matched.param, parseJson(raw))));
+        case 'deleteCampaign':
+          core.campaignStore.remove(matched.param);
+          entry.status = 204; res.writeHead(204); res.end(); return done();
+        case 'runCampaign': {
+          const r = core.campaignStore.run(matched.param, parseJson(raw), req.headers['x-idempotency-key']);
+          entry.outcome = r.outcome;
+          entry.idempotencyKey = r.order.idempotencyKey;
+          return respond(r.status, envelope(core, core.store.summary(r.order), true), { Location: `/api/v1/orders/${r.order.orderId}` });
         }
         default:
           throw new SandboxError(404, 'NOT_FOUND', `No route for ${method} ${path}`);
