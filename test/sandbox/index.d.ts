@@ -161,6 +161,20 @@ export interface CampaignBody {
   refundOption?: boolean;
 }
 
+export interface RecipientBody {
+  email: string;
+  firstName?: string;
+  lastName?: string;
+  company?: string;
+  department?: string;
+}
+
+export interface Recipient extends RecipientBody {
+  recipientId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Campaign extends CampaignBody {
   campaignId: string;
   refundOption: boolean;
@@ -234,6 +248,11 @@ export interface Sandbox {
   deleteCampaign(campaignId: string): void;
   /** Every campaign ever created, deleted ones included. */
   campaigns(): Campaign[];
+  /** A recipient in the address book (docs/api-contract.md#recipients), as POST /api/v1/recipients would. */
+  createRecipient(body: RecipientBody): Recipient;
+  recipients(): Recipient[];
+  /** The e-mail templates, the default first. */
+  templates(): Array<{ templateId: string; name: string; senderName: string; isDefault: boolean } & Record<string, unknown>>;
   /** Full orders in creation order. */
   orders(): Order[];
   order(orderId: string): Order | undefined;
