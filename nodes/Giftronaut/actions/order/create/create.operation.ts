@@ -3,12 +3,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { loadCatalog } from '../../../helpers/catalog';
 import { asNodeError, errorItem } from '../../../helpers/perItem';
-import type { CardType, Product } from '../../../shared/types';
+import { otherCardType, type CardType } from '../../../shared/cardTypes';
+import type { Product } from '../../../shared/types';
 import { buildOutput } from './output';
-import { planOrders, type Plan } from './plan';
+import { planOrders } from './plan';
 import { checkDraft, readDraft, readSettings } from './read';
 import { checkBalance, completeOrders, noteOrdersAlreadySent, sendOrder } from './send';
-import type { OrderDraft, PlannedOrder, RunSettings, SentOrder, ValidItem } from './types';
+import type { OrderDraft, Plan, PlannedOrder, RunSettings, SentOrder, ValidItem } from './types';
 import { refuseVolatileFields } from './volatile';
 
 export { description } from './description';
@@ -32,7 +33,7 @@ async function loadCatalogs(this: IExecuteFunctions, drafts: OrderDraft[]): Prom
 		(draft) => !catalogs[draft.cardType]?.some((product) => product.productId === draft.productId),
 	);
 	for (const draft of unknown) {
-		const other: CardType = draft.cardType === 'branded' ? 'choice' : 'branded';
+		const other = otherCardType(draft.cardType);
 		if (!catalogs[other]) catalogs[other] = await loadCatalog.call(this, other);
 	}
 	return catalogs;

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { inputError } from '../../../helpers/perItem';
 import { idempotencyKeyProblem } from './idempotency';
 import { withItemFieldReads } from './itemFieldReader';
 import { checkRecipient, readRecipientInputs, type Recipient } from './recipients';
 import { isValidTimeZone, localToEpochMs, toLocalDateTime } from './schedule';
 import { currentTimeZoneName } from '../../../helpers/timezones';
-import type { CardType, Product } from '../../../shared/types';
+import { CARD_TYPES, isCardType, otherCardType, type CardType } from '../../../shared/cardTypes';
+import type { Product } from '../../../shared/types';
 import { description } from './description';
 import {
 	DEFAULT_BATCH_SIZE,
@@ -14,19 +15,6 @@ import {
 	MAX_RECIPIENTS_PER_ORDER,
 } from './limits';
 import type { OrderDraft, RunSettings, SendTiming, ValidItem } from './types';
-
-const CARD_LABELS: Record<CardType, string> = { branded: 'Branded Card', choice: 'Choice Card' };
-
-/** A bad-input error that names the item the n8n way ("[item 3]", 0-based). */
-export function inputError(
-	this: IExecuteFunctions,
-	itemIndex: number | undefined,
-	message: string,
-	description?: string,
-): NodeOperationError {
-	const suffix = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
-	return new NodeOperationError(this.getNode(), `${message}${suffix}`, { itemIndex, description });
-}
 
 export function readSettings(this: IExecuteFunctions): RunSettings {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
@@ -161,8 +149,8 @@ function readDraftParameters(
 	itemIndex: number,
 	settings: RunSettings,
 ): OrderDraft {
-	const cardType = this.getNodeParameter('cardType', itemIndex, 'branded') as CardType;
-	if (cardType !== 'branded' && cardType !== 'choice') {
+	const cardType: unknown = this.getNodeParameter('cardType', itemIndex, 'branded');
+	if (!isCardType(cardType)) {
 		throw inputError.call(
 			this,
 			itemIndex,
@@ -228,15 +216,15 @@ export function checkDraft(
 	const { itemIndex, cardType, productId } = draft;
 	const product = catalogs[cardType]?.find((entry) => entry.productId === productId);
 	if (!product) {
-		const otherType: CardType = cardType === 'branded' ? 'choice' : 'branded';
+		const otherType = otherCardType(cardType);
 		const inOther = catalogs[otherType]?.some((entry) => entry.productId === productId);
 		const hint = inOther
-			? `: it is a ${CARD_LABELS[otherType]}, so set Card Type to ${CARD_LABELS[otherType]}`
+			? `: it is a ${CARD_TYPES[otherType].label}, so set Card Type to ${CARD_TYPES[otherType].label}`
 			: ': pick one from the list, or check the ID with Catalog → Get Many';
 		throw inputError.call(
 			this,
 			itemIndex,
-			`Product "${productId}" is not in the ${CARD_LABELS[cardType]} catalog${hint}`,
+			`Product "${productId}" is not in the ${CARD_TYPES[cardType].label} catalog${hint}`,
 		);
 	}
 	const recipients: Recipient[] = [];

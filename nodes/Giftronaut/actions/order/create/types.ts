@@ -57,7 +57,7 @@ export interface PlannedOrder {
 	isDefaultKey: boolean;
 	cardType: CardType;
 	product: Product;
-	/** The request body, `idempotencyKey` included. */
+	/** The request body; the transport adds `idempotencyKey` (apiRequest's `idempotencyKey`). */
 	body: IDataObject & { recipients: Recipient[] };
 	members: Member[];
 }
@@ -74,4 +74,22 @@ export interface SentOrder {
 	/** Set when Wait for Completion gave up before COMPLETE or CANCELED. */
 	waitTimedOut?: boolean;
 	waitError?: string;
+}
+
+export interface Plan {
+	orders: PlannedOrder[];
+	failures: Array<{ itemIndex: number; error: Error }>;
+}
+
+/**
+ * An item's canonical JSON, computed once per run and shared by duplicate detection, Combine
+ * Items' grouping and the default key (serializing is most of planning's cost).
+ */
+export interface ItemTexts {
+	/** canonicalJson of the item's identity: its part of the default key. */
+	identity: string;
+	/** canonicalJson of the order's content (everything in the body but recipients and key). */
+	order: string;
+	/** What makes two items the same gift: identical items are sent once, never twice in a run. */
+	fingerprint: string;
 }
