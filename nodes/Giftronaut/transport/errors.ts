@@ -156,7 +156,7 @@ const HINTS: Record<string, string> = {
 		'Giftronaut is rate limiting this account (60 requests per minute in Sandbox, 300 in Production). Wait a minute or spread the workflow out.',
 	NOT_FOUND: 'Check the ID: it does not exist for this account and environment.',
 	RECIPIENT_EXISTS:
-		'A recipient with this e-mail is already in the address book. Use Recipient → Upsert to create or update by e-mail, or Recipient → Get Many with the e-mail as Search to find its ID.',
+		'A recipient with this e-mail is already in the address book. Use Recipient → Create or Update to create or update by e-mail, or Recipient → Get Many with the e-mail as Search to find its ID.',
 	RECIPIENT_HAS_PENDING_ORDER:
 		'This recipient has a scheduled order that has not been sent yet. Delete the recipient after the order is sent, or cancel the scheduled order in the Giftronaut portal first.',
 	DEFAULT_TEMPLATE:
