@@ -30,15 +30,14 @@ export function credentialWithout(h: Harness, missing: string): string {
 	const scopes = ALL_SCOPES.split(' ').filter((scope) => scope !== missing);
 	const clientId = `without-${missing}`;
 	h.sandbox.addClient({ clientId, clientSecret: 'secret-without', scopes });
-	return h.addCredential({ clientId, clientSecret: 'secret-without', scopes: ALL_SCOPES }, { id: clientId });
+	return h.addCredential(
+		{ clientId, clientSecret: 'secret-without', scopes: ALL_SCOPES },
+		{ id: clientId },
+	);
 }
 
 /** Runs `parameters` with a credential lacking `scope`, failing and with Continue On Fail. */
-export async function runWithoutScope(
-	h: Harness,
-	parameters: INodeParameters,
-	scope: string,
-) {
+export async function runWithoutScope(h: Harness, parameters: INodeParameters, scope: string) {
 	const credentialId = credentialWithout(h, scope);
 	const failed = await h.run({ parameters, credentialId });
 	const continued = await h.run({

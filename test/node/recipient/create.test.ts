@@ -25,7 +25,12 @@ describe('Recipient → Create', () => {
 		]);
 		expect(r.json[0].recipientId).toMatch(/^RC-/);
 		expect(r.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(h.sandbox.recipients().map((x) => x.email).sort()).toEqual(['ada@example.com', 'bob@example.com']);
+		expect(
+			h.sandbox
+				.recipients()
+				.map((x) => x.email)
+				.sort(),
+		).toEqual(['ada@example.com', 'bob@example.com']);
 	});
 
 	test('an e-mail already in the address book: RECIPIENT_EXISTS with a hint to use Create or Update', async () => {
@@ -51,11 +56,17 @@ describe('Recipient → Create', () => {
 		expect(r.json[0].email).toBe('ok@example.com');
 		expect(r.json[1].error).toBe('Email "not-an-address" is not a valid e-mail address (item 1)');
 		expect(r.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(h.sandbox.requests().filter((q) => q.method === 'POST' && q.path === '/api/v1/recipients')).toHaveLength(1);
+		expect(
+			h.sandbox.requests().filter((q) => q.method === 'POST' && q.path === '/api/v1/recipients'),
+		).toHaveLength(1);
 	});
 
 	test('without recipients.write: 403 naming the scope', async () => {
-		const result = await runWithoutScope(harness(), { ...create, email: 'ada@example.com' }, 'recipients.write');
+		const result = await runWithoutScope(
+			harness(),
+			{ ...create, email: 'ada@example.com' },
+			'recipients.write',
+		);
 		expectScopeError(result, 'recipients.write');
 	});
 });

@@ -23,7 +23,11 @@ describe('Recipient → Delete', () => {
 		h.sandbox.createOrder({
 			productId: 'GC-AMAZON-USD',
 			recipients: [{ email: 'ada@example.com', amount: 25 }],
-			sendTiming: { type: 'SCHEDULED', scheduledAt: `${nextYear}-06-01T09:00:00`, timezone: 'America/New_York' },
+			sendTiming: {
+				type: 'SCHEDULED',
+				scheduledAt: `${nextYear}-06-01T09:00:00`,
+				timezone: 'America/New_York',
+			},
 		});
 
 		const r = await h.run({
@@ -40,7 +44,11 @@ describe('Recipient → Delete', () => {
 	});
 
 	test('without recipients.write: 403 naming the scope', async () => {
-		const result = await runWithoutScope(harness(), { ...del, recipientId: 'RC-AAAAAAAA' }, 'recipients.write');
+		const result = await runWithoutScope(
+			harness(),
+			{ ...del, recipientId: 'RC-AAAAAAAA' },
+			'recipients.write',
+		);
 		expectScopeError(result, 'recipients.write');
 	});
 });

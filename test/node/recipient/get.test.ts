@@ -10,7 +10,9 @@ describe('Recipient → Get', () => {
 
 		const r = await h.run({ parameters: { ...get, recipientId: ada.recipientId } });
 
-		expect(r.json).toEqual([expect.objectContaining({ recipientId: ada.recipientId, lastName: 'Lovelace' })]);
+		expect(r.json).toEqual([
+			expect.objectContaining({ recipientId: ada.recipientId, lastName: 'Lovelace' }),
+		]);
 		expect(r.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -28,7 +30,11 @@ describe('Recipient → Get', () => {
 	});
 
 	test('without recipients.read: 403 naming the scope', async () => {
-		const result = await runWithoutScope(harness(), { ...get, recipientId: 'RC-AAAAAAAA' }, 'recipients.read');
+		const result = await runWithoutScope(
+			harness(),
+			{ ...get, recipientId: 'RC-AAAAAAAA' },
+			'recipients.read',
+		);
 		expectScopeError(result, 'recipients.read');
 	});
 });

@@ -27,7 +27,11 @@ describe('Recipient → Get Many', () => {
 	});
 
 	test('without recipients.read: 403 naming the scope', async () => {
-		const result = await runWithoutScope(harness(), { ...getMany, returnAll: true }, 'recipients.read');
+		const result = await runWithoutScope(
+			harness(),
+			{ ...getMany, returnAll: true },
+			'recipients.read',
+		);
 		expectScopeError(result, 'recipients.read');
 	});
 });

@@ -6,7 +6,11 @@ const update = { resource: 'recipient', operation: 'update' };
 describe('Recipient → Update', () => {
 	test('changes the given fields and keeps the others (the API replaces the whole record)', async () => {
 		const h = harness();
-		const ada = h.sandbox.createRecipient({ email: 'ada@example.com', firstName: 'Ada', company: 'Old Co' });
+		const ada = h.sandbox.createRecipient({
+			email: 'ada@example.com',
+			firstName: 'Ada',
+			company: 'Old Co',
+		});
 
 		const r = await h.run({
 			parameters: { ...update, recipientId: ada.recipientId, updateFields: { company: 'New Co' } },
@@ -25,16 +29,27 @@ describe('Recipient → Update', () => {
 		h.sandbox.createRecipient({ email: 'bob@example.com' });
 
 		const r = await h.run({
-			parameters: { ...update, recipientId: ada.recipientId, updateFields: { email: 'bob@example.com' } },
+			parameters: {
+				...update,
+				recipientId: ada.recipientId,
+				updateFields: { email: 'bob@example.com' },
+			},
 		});
 
 		expect(r.error?.message).toMatch(/HTTP 409 RECIPIENT_EXISTS/);
-		expect(h.sandbox.recipients().map((x) => x.email).sort()).toEqual(['ada@example.com', 'bob@example.com']);
+		expect(
+			h.sandbox
+				.recipients()
+				.map((x) => x.email)
+				.sort(),
+		).toEqual(['ada@example.com', 'bob@example.com']);
 	});
 
 	test('no Update Fields: an error naming the field and item, before any request', async () => {
 		const h = harness();
-		const r = await h.run({ parameters: { ...update, recipientId: 'RC-AAAAAAAA', updateFields: {} } });
+		const r = await h.run({
+			parameters: { ...update, recipientId: 'RC-AAAAAAAA', updateFields: {} },
+		});
 
 		expect(r.error?.message).toBe('Update Fields is empty (item 0)');
 		expect(h.sandbox.requests().filter((q) => q.path.startsWith('/api/'))).toHaveLength(0);

@@ -15,7 +15,11 @@ function params(extra: Record<string, unknown> = {}) {
 describe('Recipient → Create or Update', () => {
 	test('creates a new e-mail, updates an existing one (case-insensitive) keeping its other fields', async () => {
 		const h = harness();
-		const ada = h.sandbox.createRecipient({ email: 'Ada@Example.com', firstName: 'A.', company: 'Acme' });
+		const ada = h.sandbox.createRecipient({
+			email: 'Ada@Example.com',
+			firstName: 'A.',
+			company: 'Acme',
+		});
 		// Another recipient whose address contains Ada's: the search matches it, the upsert must not.
 		h.sandbox.createRecipient({ email: 'ada@example.com.au', firstName: 'Other' });
 
@@ -28,7 +32,11 @@ describe('Recipient → Create or Update', () => {
 		});
 
 		expect(r.error).toBeUndefined();
-		expect(r.json[0]).toMatchObject({ recipientId: ada.recipientId, firstName: 'Ada', company: 'Acme' });
+		expect(r.json[0]).toMatchObject({
+			recipientId: ada.recipientId,
+			firstName: 'Ada',
+			company: 'Acme',
+		});
 		expect(r.json[1]).toMatchObject({ email: 'new@example.com', firstName: 'Neo' });
 		expect(r.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		const book = h.sandbox.recipients();
@@ -74,7 +82,9 @@ describe('Recipient → Create or Update', () => {
 		expect(b.error).toBeUndefined();
 		expect(a.json[0].recipientId).toBe(b.json[0].recipientId);
 		expect(h.sandbox.recipients()).toHaveLength(1);
-		const posts = h.sandbox.requests().filter((q) => q.method === 'POST' && q.path === '/api/v1/recipients');
+		const posts = h.sandbox
+			.requests()
+			.filter((q) => q.method === 'POST' && q.path === '/api/v1/recipients');
 		expect(posts.map((q) => q.status).sort()).toEqual([201, 409]);
 		expect(h.sandbox.requests().filter((q) => q.method === 'PUT')).toHaveLength(1);
 	});
@@ -92,7 +102,11 @@ describe('Recipient → Create or Update', () => {
 	});
 
 	test('without recipients.read: 403 naming the scope', async () => {
-		const result = await runWithoutScope(harness(), { ...upsert, email: 'ada@example.com' }, 'recipients.read');
+		const result = await runWithoutScope(
+			harness(),
+			{ ...upsert, email: 'ada@example.com' },
+			'recipients.read',
+		);
 		expectScopeError(result, 'recipients.read');
 	});
 });
