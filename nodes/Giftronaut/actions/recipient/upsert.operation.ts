@@ -7,7 +7,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { readCollection, replacementBody } from '../../helpers/parameters';
-import { forEachItem } from '../../helpers/perItem';
+import { asNodeError, forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import {
 	checkEmail,
@@ -83,9 +83,9 @@ export async function execute(
 		try {
 			return await saveRecipient.call(this, fields, itemIndex);
 		} catch (error) {
-			if (!isRecipientExists(error)) throw error;
+			if (!isRecipientExists(error)) throw asNodeError.call(this, error as Error, itemIndex);
 			const created = await findRecipientByEmail.call(this, email, itemIndex);
-			if (!created) throw error;
+			if (!created) throw asNodeError.call(this, error as Error, itemIndex);
 			return await updateExisting.call(this, created, fields, itemIndex);
 		}
 	});
