@@ -3,10 +3,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { readCollection, readRequiredText } from '../../helpers/parameters';
 import { forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
+import { API_PATHS } from '../../shared/paths';
+import { saveRecord } from '../../shared/requests';
 import {
 	checkTemplateFields,
 	nameProperty,
-	saveTemplate,
 	senderNameProperty,
 	templateFieldOptions,
 } from './template';
@@ -51,6 +52,6 @@ export async function execute(
 		);
 		const fields = readCollection.call(this, 'additionalFields', itemIndex);
 		const body = checkTemplateFields.call(this, { ...fields, name, senderName }, itemIndex);
-		return await saveTemplate.call(this, body, itemIndex);
+		return await saveRecord.call(this, API_PATHS.templates, body, itemIndex);
 	});
 }

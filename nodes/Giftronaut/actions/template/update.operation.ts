@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readUpdateFields, replacementBody } from '../../helpers/parameters';
+import { readUpdateFields } from '../../helpers/parameters';
 import { forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
+import { API_PATHS } from '../../shared/paths';
+import { updateRecord } from '../../shared/requests';
 import {
 	checkTemplateFields,
-	getTemplate,
 	readTemplateId,
-	saveTemplate,
 	TEMPLATE_FIELDS,
 	templateFieldOptions,
 	templateIdProperty,
@@ -47,8 +47,13 @@ export async function execute(
 			readUpdateFields.call(this, itemIndex, 'template'),
 			itemIndex,
 		);
-		const current = await getTemplate.call(this, templateId, itemIndex);
-		const body = replacementBody(current, changes, TEMPLATE_FIELDS);
-		return await saveTemplate.call(this, body, itemIndex, templateId);
+		return await updateRecord.call(
+			this,
+			API_PATHS.templates,
+			templateId,
+			changes,
+			TEMPLATE_FIELDS,
+			itemIndex,
+		);
 	});
 }
