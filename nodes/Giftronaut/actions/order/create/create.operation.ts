@@ -11,12 +11,15 @@ import { checkDraft, readDraft, readSettings } from './read';
 import { checkBalance, completeOrders, noteOrdersAlreadySent, sendOrder } from './send';
 import type { OrderDraft, Plan, PlannedOrder, RunSettings, SentOrder, ValidItem } from './types';
 import { refuseVolatileFields } from './volatile';
+import { enforceSpendingLimits } from '../../../shared/spendingLimits';
+import { compactForTool, guardedOrder, runsAsTool, validateOnlyOutput } from './guard';
 
 export { description } from './description';
 
 export const option = {
 	name: 'Create',
-	description: 'Send gift cards: create a branded or choice card order',
+	description:
+		'Send gift cards: orders branded or choice cards and charges their value to the prepaid Giftronaut balance (real money in Production). Identical calls are not sent twice: a repeat within 24 hours returns the first order. Spending limits in the credential are enforced before sending; Options → Validate Only checks without ordering.',
 	action: 'Create an order',
 };
 
@@ -184,9 +187,23 @@ export async function execute(
 	}
 	if (stop) throw stop;
 
-	const sent = await sendAll.call(this, plan.orders, settings, failures, continueOnFail);
+	const guarded = plan.orders.map(guardedOrder);
+	const { refused, release } = await enforceSpendingLimits.call(this, guarded, { continueOnFail });
+	for (const [itemIndex, error] of refused) failures.set(itemIndex, error);
+	plan.orders = plan.orders.filter((_, i) => !guarded[i].itemIndexes.some((j) => refused.has(j)));
+	const asTool = runsAsTool(this);
+	if (settings.validateOnly) {
+		release();
+		const dryRun = validateOnlyOutput(plan.orders, failures);
+		return asTool ? compactForTool(dryRun) : dryRun;
+	}
+
+	const sent = await sendAll
+		.call(this, plan.orders, settings, failures, continueOnFail)
+		.finally(release);
 
 	hintReplays.call(this, sent, items.length);
 	await completeOrders.call(this, sent, settings);
-	return buildOutput(sent, failures, settings);
+	const output = buildOutput(sent, failures, settings);
+	return asTool ? compactForTool(output) : output;
 }

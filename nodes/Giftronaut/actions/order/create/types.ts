@@ -14,6 +14,8 @@ export interface RunSettings {
 	output: OutputMode;
 	checkBalance: boolean;
 	timeoutMs: number;
+	/** Run every check and output what would be sent; send nothing. */
+	validateOnly: boolean;
 }
 
 export interface SendTiming extends IDataObject {
