@@ -16,7 +16,7 @@ import { optionalCampaignFields, requiredCampaignFields } from './fields';
 export const option = {
 	name: 'Create',
 	description:
-		'Create a campaign: a saved send configuration (card, USD amount, subject, sender) to run for recipient lists',
+		'Create a campaign: a saved send configuration (card, USD amount, subject, sender) to run for recipient lists Sends no gift card: costs nothing.',
 	action: 'Create a campaign',
 };
 

@@ -9,7 +9,7 @@ import { campaignLocator, readCampaignId } from './campaign';
 export const option = {
 	name: 'Delete',
 	description:
-		'Delete a campaign: it disappears from lists and can no longer be run; its orders are kept',
+		'Delete a campaign: it disappears from lists and can no longer be run; its orders are kept Sends no gift card: costs nothing.',
 	action: 'Delete a campaign',
 };
 

@@ -10,7 +10,8 @@ import { campaignUpdateFields } from './fields';
 
 export const option = {
 	name: 'Update',
-	description: 'Change fields of a campaign; fields not given keep their value',
+	description:
+		'Change fields of a campaign; fields not given keep their value Sends no gift card: costs nothing.',
 	action: 'Update a campaign',
 };
 

@@ -10,7 +10,7 @@ import { checkEmail, emailProperty, recipientFieldOptions } from './recipient';
 export const option = {
 	name: 'Create',
 	description:
-		'Add a recipient to the address book; fails if the e-mail is already there (use Upsert to update instead)',
+		'Add a recipient to the address book; fails if the e-mail is already there (use Upsert to update instead) Sends no gift card: costs nothing.',
 	action: 'Create a recipient',
 };
 

@@ -9,7 +9,7 @@ import { readRecipientId, recipientIdProperty } from './recipient';
 export const option = {
 	name: 'Delete',
 	description:
-		'Remove a recipient from the address book; refused while a scheduled order to them is not sent yet',
+		'Remove a recipient from the address book; refused while a scheduled order to them is not sent yet Sends no gift card: costs nothing.',
 	action: 'Delete a recipient',
 };
 

@@ -8,7 +8,7 @@ import { readRecipientId, recipientIdProperty } from './recipient';
 
 export const option = {
 	name: 'Get',
-	description: 'Get one recipient of the address book by its ID',
+	description: 'Get one recipient of the address book by its ID Read-only: costs nothing.',
 	action: 'Get a recipient',
 };
 

@@ -16,7 +16,7 @@ import {
 export const option = {
 	name: 'Update',
 	description:
-		'Change fields of a recipient of the address book; fields not given keep their value',
+		'Change fields of a recipient of the address book; fields not given keep their value Sends no gift card: costs nothing.',
 	action: 'Update a recipient',
 };
 

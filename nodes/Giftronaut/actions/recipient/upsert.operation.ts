@@ -22,7 +22,7 @@ import {
 export const option = {
 	name: 'Create or Update',
 	description:
-		'Add a recipient to the address book, or update the one with this e-mail if it is already there (for CRM syncs)',
+		'Add a recipient to the address book, or update the one with this e-mail if it is already there (for CRM syncs) Sends no gift card: costs nothing.',
 	action: 'Create or update a recipient',
 };
 

@@ -14,7 +14,8 @@ import {
 
 export const option = {
 	name: 'Create',
-	description: 'Create an e-mail template (sender name, message, banner layout and colours)',
+	description:
+		'Create an e-mail template (sender name, message, banner layout and colours) Sends no gift card: costs nothing.',
 	action: 'Create a template',
 };
 

@@ -9,7 +9,7 @@ import { readTemplateId, templateIdProperty } from './template';
 export const option = {
 	name: 'Delete',
 	description:
-		'Delete an e-mail template; refused for the default template and for one a campaign still uses',
+		'Delete an e-mail template; refused for the default template and for one a campaign still uses Sends no gift card: costs nothing.',
 	action: 'Delete a template',
 };
 

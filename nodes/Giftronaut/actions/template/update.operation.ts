@@ -15,7 +15,8 @@ import {
 
 export const option = {
 	name: 'Update',
-	description: 'Change fields of an e-mail template; fields not given keep their value',
+	description:
+		'Change fields of an e-mail template; fields not given keep their value Sends no gift card: costs nothing.',
 	action: 'Update a template',
 };
 
