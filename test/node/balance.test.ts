@@ -81,7 +81,7 @@ describe('Balance → Get', () => {
 
 		expect(failed.error?.message).toMatch(/^Giftronaut API error \(HTTP 403 INSUFFICIENT_SCOPE\)/);
 		expect(failed.error?.description).toMatch(
-			/needs the scope "balance.read"\. Add it to the Scopes field/,
+			/needs the scope "balance.read"\. Add it to the Scopes \(Advanced\) field/,
 		);
 		expect(continued.items).toHaveLength(1);
 		expect(continued.items[0].pairedItem).toEqual({ item: 0 });

@@ -190,7 +190,7 @@ describe('searchAmounts', () => {
 		expect(r.results).toHaveLength(4);
 	});
 
-	test('no product chosen gives no results and no request', async () => {
+	test('no product chosen says "Choose a product first" (an entry with no value) and makes no request', async () => {
 		const empty = await h.listSearch('searchAmounts', createParams());
 		const blank = await h.listSearch('searchAmounts', createParams(productLocator('')));
 		const expression = await h.listSearch(
@@ -198,14 +198,17 @@ describe('searchAmounts', () => {
 			createParams(productLocator('={{ $json.productId }}')),
 		);
 
-		expect([empty, blank, expression]).toEqual([{ results: [] }, { results: [] }, { results: [] }]);
+		const hint = { results: [{ name: 'Choose a product first', value: '' }] };
+		expect([empty, blank, expression]).toEqual([hint, hint, hint]);
 		expect(h.sandbox.requests().filter((r) => r.path.startsWith('/api/'))).toHaveLength(0);
 	});
 
-	test('an unknown product gives no results', async () => {
+	test('an unknown product offers no amount and says to choose a product', async () => {
 		const r = await h.listSearch('searchAmounts', createParams(productLocator('GC-NOPE-USD')));
 
-		expect(r).toEqual({ results: [] });
+		expect(r).toEqual({
+			results: [{ name: 'Product GC-NOPE-USD is not in the branded catalog: choose a product first', value: '' }],
+		});
 	});
 });
 
@@ -241,8 +244,10 @@ describe('getTemplates', () => {
 });
 
 describe('getTimezones', () => {
-	test('UTC first, then every IANA zone once in alphabetical order, without any request', async () => {
-		const options = await h.loadOptions('getTimezones', createParams());
+	test('the workflow\'s zone (value empty), UTC, then every IANA zone once in alphabetical order, without any request', async () => {
+		const all = await h.loadOptions('getTimezones', createParams());
+		expect(all[0]).toEqual({ name: expect.stringMatching(/^Workflow Time Zone \(.+\)$/), value: '' });
+		const options = all.slice(1);
 		const values = options.map((o) => String(o.value));
 
 		expect(values[0]).toBe('UTC');

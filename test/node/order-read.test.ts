@@ -297,3 +297,57 @@ describe('Order → Get Many', () => {
 		expect(listGets()[0].query.searchKeyword).toBe('starbucks');
 	});
 });
+
+describe('Order → Get: From list (searchOrders)', () => {
+	const getParams = { resource: 'order', operation: 'get' };
+
+	test('lists the recent orders newest first, labelled with ID, card, status and time', async () => {
+		const older = seedOrder('GC-AMAZON-USD', 'old@example.com');
+		h.sandbox.advanceClock(60_000);
+		const newer = seedOrder('GC-STARBUCKS-USD', 'new@example.com', 40);
+
+		const r = await h.listSearch('searchOrders', getParams);
+
+		expect(r.results.map((e) => e.value)).toEqual([newer.orderId, older.orderId]);
+		expect(r.results[0].name).toMatch(new RegExp(`^${newer.orderId} — Starbucks.* — (PENDING|IN_PROGRESS|COMPLETE) — \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d$`));
+		expect(r.paginationToken).toBeUndefined();
+	});
+
+	test('the typed text filters by order ID or card name', async () => {
+		const amazon = seedOrder('GC-AMAZON-USD', 'a@example.com');
+		const starbucks = seedOrder('GC-STARBUCKS-USD', 'b@example.com', 40);
+
+		const byId = await h.listSearch('searchOrders', getParams, starbucks.orderId.toLowerCase());
+		const byCard = await h.listSearch('searchOrders', getParams, 'amazon');
+
+		expect(byId.results.map((e) => e.value)).toEqual([starbucks.orderId]);
+		expect(byCard.results.map((e) => e.value)).toEqual([amazon.orderId]);
+	});
+
+	test('a full page hands out a token for the next one', async () => {
+		seedOrders(101);
+
+		const first = await h.listSearch('searchOrders', getParams);
+		const second = await h.listSearch('searchOrders', getParams, undefined, first.paginationToken as string);
+
+		expect(first.results).toHaveLength(100);
+		expect(first.paginationToken).toBe('2');
+		expect(second.results).toHaveLength(1);
+		expect(new Set([...first.results, ...second.results].map((e) => e.value)).size).toBe(101);
+	});
+
+	test('an order picked from the list is fetched; a plain string saved before the list existed still works', async () => {
+		const order = seedOrder();
+
+		const picked = await h.run({
+			parameters: { ...getParams, orderId: { __rl: true, mode: 'list', value: order.orderId } },
+		});
+		const byId = await h.run({ parameters: { ...getParams, orderId: { __rl: true, mode: 'id', value: order.orderId } } });
+		const saved = await h.run({ parameters: { ...getParams, orderId: order.orderId } });
+
+		for (const r of [picked, byId, saved]) {
+			expect(r.error).toBeUndefined();
+			expect(r.json[0]).toMatchObject({ orderId: order.orderId });
+		}
+	});
+});

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { CARD_TYPES } from '../../../shared/cardTypes';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { createOptions } from './options.description';
+import { createOptions, waitFields } from './options.description';
 import { recipientFromFields, recipientFromList } from './recipients.description';
 
 const properties: INodeProperties[] = [
@@ -138,6 +138,8 @@ const properties: INodeProperties[] = [
 			'Wall-clock date and time in the Timezone below, e.g. 2026-03-01T09:00:00 = 9 AM there. Any offset or zone in the value (Z, +02:00) is ignored: only the written date and time count. Must be in the future.',
 		displayOptions: { show: { sendTiming: ['scheduled'] } },
 	},
+	// Version 1 kept America/New_York as its default: workflows saved with it left unchanged store
+	// no value, so only new nodes (1.1) start with the workflow's time zone.
 	{
 		displayName: 'Timezone Name or ID',
 		name: 'timezone',
@@ -146,16 +148,40 @@ const properties: INodeProperties[] = [
 		default: 'America/New_York',
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		displayOptions: { show: { sendTiming: ['scheduled'] } },
+		displayOptions: { show: { sendTiming: ['scheduled'], '@version': [1] } },
 	},
 	{
-		displayName: 'Refund Option',
-		name: 'refundOption',
-		type: 'boolean',
-		default: false,
+		displayName: 'Timezone Name or ID',
+		name: 'timezone',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getTimezones' },
+		default: '',
 		description:
-			'Whether cards expire after 30 days with 70% of the unredeemed value refunded to the balance (on), or after 180 days without refund (off)',
+			'The workflow\'s time zone (workflow settings) unless you choose one. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { sendTiming: ['scheduled'], '@version': [{ _cnd: { gte: 1.1 } }] } },
 	},
+	// An options field over the same boolean values the toggle stored: saved workflows read unchanged.
+	{
+		displayName: 'Expiry and Refund',
+		name: 'refundOption',
+		type: 'options',
+		options: [
+			{
+				name: 'Expire After 180 Days, No Refund',
+				value: false,
+				description: 'Cards stay redeemable for 180 days; unredeemed value is not returned',
+			},
+			{
+				name: 'Expire After 30 Days, Refund 70% of Unredeemed Value',
+				value: true,
+				description:
+					'For promotions: cards expire after 30 days and 70% of what is left unredeemed is credited back to your balance automatically',
+			},
+		],
+		default: false,
+		description: 'What happens to the value a recipient does not redeem (Giftronaut refundOption)',
+	},
+	...waitFields,
 	createOptions,
 ];
 

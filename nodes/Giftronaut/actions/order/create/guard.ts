@@ -34,7 +34,7 @@ export function validateOnlyOutput(
 	failures: Map<number, Error>,
 ): INodeExecutionData[] {
 	const output: INodeExecutionData[] = orders.map((planned, batch) => {
-		const { idempotencyKey, recipients, ...rest } = planned.body;
+		const { recipients, ...rest } = planned.body;
 		const cents = orderTotalCents(planned);
 		const currency = planned.product.currencyCode;
 		return {
@@ -49,7 +49,7 @@ export function validateOnlyOutput(
 				amounts: recipients.map((recipient) => recipient.amount),
 				total: { amount: cents / 100, currency },
 				totalUsd: currency === 'USD' ? cents / 100 : null,
-				idempotencyKey: idempotencyKey as string,
+				idempotencyKey: planned.key,
 				batch: batch + 1,
 				items: planned.members.map((m) => m.itemIndex),
 			},
