@@ -57,7 +57,7 @@ export class GiftronautApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_GIFTRONAUT_SCOPES,
 			description:
-				'Leave as is unless the app in the developer portal was given fewer scopes. Space-separated. The node needs catalog.read, orders.read and orders.write; balance.read and templates.read enable the balance check and the template list.',
+				'Leave as is unless the app in the developer portal was given fewer scopes. Space-separated. The node needs catalog.read, orders.read and orders.write; balance.read and templates.read enable the balance check and the template list. Add templates.write, campaigns.read, campaigns.write, recipients.read and recipients.write (also to the app in the portal) to manage templates, campaigns and the address book.',
 		},
 		{
 			displayName: 'Base URL',

@@ -7,8 +7,11 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as balance from './actions/balance/Balance.resource';
+import * as campaign from './actions/campaign/Campaign.resource';
 import * as catalog from './actions/catalog/Catalog.resource';
 import * as order from './actions/order/Order.resource';
+import * as recipient from './actions/recipient/Recipient.resource';
+import * as template from './actions/template/Template.resource';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -50,6 +53,10 @@ export class Giftronaut implements INodeType {
 						value: 'balance',
 					},
 					{
+						name: 'Campaign',
+						value: 'campaign',
+					},
+					{
 						name: 'Catalog',
 						value: 'catalog',
 					},
@@ -57,12 +64,23 @@ export class Giftronaut implements INodeType {
 						name: 'Order',
 						value: 'order',
 					},
+					{
+						name: 'Recipient',
+						value: 'recipient',
+					},
+					{
+						name: 'Template',
+						value: 'template',
+					},
 				],
 				default: 'order',
 			},
 			...balance.description,
+			...campaign.description,
 			...catalog.description,
 			...order.description,
+			...recipient.description,
+			...template.description,
 		],
 	};
 

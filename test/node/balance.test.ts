@@ -70,7 +70,9 @@ describe('Balance → Get', () => {
 		});
 
 		expect(failed.error?.message).toMatch(/^Giftronaut API error \(HTTP 403 INSUFFICIENT_SCOPE\)/);
-		expect(failed.error?.description).toMatch(/Add the missing scope to the Scopes \(Advanced\) field/);
+		expect(failed.error?.description).toMatch(
+			/needs the scope "balance.read"\. Add it to the Scopes \(Advanced\) field/,
+		);
 		expect(continued.items).toHaveLength(1);
 		expect(continued.items[0].pairedItem).toEqual({ item: 0 });
 		expect(continued.json[0].error).toMatch(/HTTP 403 INSUFFICIENT_SCOPE/);

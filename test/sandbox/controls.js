@@ -70,6 +70,10 @@ function handleControl(core, method, path, rawBody, res) {
 				});
 				return ok(r.order, r.status);
 			}
+			case 'GET /campaigns':
+				return ok(core.campaigns());
+			case 'POST /campaigns':
+				return ok(core.createCampaign(obj), 201);
 			case 'GET /requests':
 				return ok(core.requests());
 			case 'DELETE /requests':

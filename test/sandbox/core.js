@@ -3,6 +3,10 @@
 const { createClock } = require('./clock');
 const { createAuth, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } = require('./auth');
 const { createOrderStore } = require('./orders');
+const { createCampaignStore } = require('./campaigns');
+const { createRecipientStore } = require('./recipients');
+const { createTemplateStore } = require('./templates');
+const { createLedger } = require('./ledger');
 const { createFaults } = require('./faults');
 const { validationError, isPlainObject, SandboxError } = require('./util');
 
@@ -168,6 +172,10 @@ function createCore(initialConfig, getBaseUrl) {
 	const faults = createFaults();
 	let config = defaultConfig();
 	const orders = createOrderStore({ clock, getConfig: () => config, getBaseUrl });
+	const campaigns = createCampaignStore({ clock, orders });
+	const recipients = createRecipientStore({ clock, orders });
+	const templates = createTemplateStore({ clock, campaigns });
+	const ledger = createLedger({ clock, orders });
 	let log = [];
 	let logSeq = 0;
 	let stats;
@@ -183,6 +191,10 @@ function createCore(initialConfig, getBaseUrl) {
 		for (const c of next.clients) auth.addClient(c); // validate clients before committing
 		config = next;
 		orders.reset(config.balance);
+		campaigns.reset();
+		recipients.reset();
+		templates.reset();
+		ledger.reset(config.balance);
 		faults.clear();
 		clock.reset();
 		rateWindows.clear();
@@ -277,6 +289,10 @@ function createCore(initialConfig, getBaseUrl) {
 		auth,
 		faults,
 		store: orders,
+		campaignStore: campaigns,
+		recipientStore: recipients,
+		templateStore: templates,
+		ledger,
 		// internal hooks for server.js
 		rateCheck,
 		logStart,
@@ -299,6 +315,12 @@ function createCore(initialConfig, getBaseUrl) {
 		pendingFaults: () => faults.pending(),
 		clearFaults: () => faults.clear(),
 		createOrder,
+		createCampaign: (body) => campaigns.create(body),
+		deleteCampaign: (id) => campaigns.remove(id),
+		campaigns: () => campaigns.all(),
+		createRecipient: (body) => recipients.create(body),
+		recipients: () => recipients.all(),
+		templates: () => templates.list({ pageSize: '100' }, orders).data,
 		orders: () => {
 			const now = clock.now();
 			return orders.all().map((o) => orders.full(o, now));

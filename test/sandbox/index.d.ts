@@ -125,7 +125,9 @@ export interface SendTiming {
 export interface OrderSummary {
 	orderId: string;
 	status: OrderStatus;
-	orderType: 'ONE_TIME';
+	orderType: 'ONE_TIME' | 'CAMPAIGN';
+	/** Set on orders created by a campaign run. */
+	campaignId?: string;
 	cardType: CardType;
 	cardName: string;
 	productId: string;
@@ -167,6 +169,40 @@ export interface OrderBody {
 	emailSetting?: { senderName?: string; subject?: string; message?: string; templateId?: string };
 	sendTiming?: SendTiming;
 	refundOption?: boolean;
+}
+
+export interface CampaignBody {
+	name: string;
+	cardType: CardType;
+	productId: string;
+	/** USD per recipient. */
+	amount: number;
+	subject: string;
+	senderName: string;
+	message?: string;
+	templateId?: string;
+	refundOption?: boolean;
+}
+
+export interface RecipientBody {
+	email: string;
+	firstName?: string;
+	lastName?: string;
+	company?: string;
+	department?: string;
+}
+
+export interface Recipient extends RecipientBody {
+	recipientId: string;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export interface Campaign extends CampaignBody {
+	campaignId: string;
+	refundOption: boolean;
+	createdAt: string;
+	updatedAt: string;
 }
 
 export interface Balance {
@@ -232,6 +268,22 @@ export interface Sandbox {
 		body: OrderBody,
 		options?: { cardType?: CardType; idempotencyKey?: string },
 	): { status: 200 | 201; outcome: 'created' | 'replayed'; order: Order };
+	/** A campaign (docs/api-contract.md#campaigns), stored as POST /api/v1/campaigns would. */
+	createCampaign(body: CampaignBody): Campaign;
+	/** Soft delete: gone from lists, GET and runs answer 404, its orders stay. */
+	deleteCampaign(campaignId: string): void;
+	/** Every campaign ever created, deleted ones included. */
+	campaigns(): Campaign[];
+	/** A recipient in the address book (docs/api-contract.md#recipients), as POST /api/v1/recipients would. */
+	createRecipient(body: RecipientBody): Recipient;
+	recipients(): Recipient[];
+	/** The e-mail templates, the default first. */
+	templates(): Array<
+		{ templateId: string; name: string; senderName: string; isDefault: boolean } & Record<
+			string,
+			unknown
+		>
+	>;
 	/** Full orders in creation order. */
 	orders(): Order[];
 	order(orderId: string): Order | undefined;

@@ -202,7 +202,8 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
 		return {
 			orderId: o.orderId,
 			status,
-			orderType: 'ONE_TIME',
+			orderType: o.orderType,
+			...(o.campaignId ? { campaignId: o.campaignId } : {}),
 			cardType: o.cardType,
 			cardName: o.cardName,
 			productId: o.productId,
@@ -256,7 +257,7 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
 	}
 
 	// ---------- body validation ----------
-	function validate(cardType, body, now, cfg) {
+	function validate(cardType, body, now, cfg, campaign) {
 		const errors = [];
 		const err = (m) => errors.push(m);
 		const strict = cfg.rejectUnknownFields !== false;
@@ -266,7 +267,7 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
 				if (!allowed.includes(k))
 					err(`${prefix}${k} is not a known field (allowed: ${allowed.join(', ')})`);
 		};
-		unknownFields(body, TOP_FIELDS, '');
+		if (!campaign) unknownFields(body, TOP_FIELDS, '');
 
 		// productId
 		const isBranded = cardType === 'BRANDED_CARD';
@@ -335,7 +336,9 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
 				else if (a <= 0) err(`${p}.amount ${fmtNum(a)} must be greater than 0`);
 				else if (hasMoreThan2Decimals(a))
 					err(`${p}.amount ${fmtNum(a)} has more than 2 decimal places`);
-				else if (
+				else if (campaign) {
+					/* the campaign's USD amount; checked when the campaign was saved */
+				} else if (
 					product &&
 					product.faceValueType === 'FIXED' &&
 					!product.denominations.some((d) => Math.abs(d - a) < 1e-9)
@@ -467,10 +470,12 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
 	 * Create (or replay) an order. Returns { status: 201|200, outcome: 'created'|'replayed', order }.
 	 * Throws SandboxError for 400/402/409.
 	 */
-	function create(cardType, body, headerKey) {
+	function create(cardType, body, headerKey, campaign) {
 		if (!isPlainObject(body)) throw validationError('Request body must be a JSON object');
 		const key = resolveKey(body, headerKey);
-		const fp = cardType + '\n' + canonicalJson(body, 'idempotencyKey'); // kept as a string: cheaper than hashing
+		// A campaign run is its own endpoint family: the same key on another campaign or on /orders is a 409.
+		const family = campaign ? `CAMPAIGN ${campaign.campaignId}` : cardType;
+		const fp = family + '\n' + canonicalJson(body, 'idempotencyKey'); // kept as a string: cheaper than hashing
 		const now = clock.now();
 		const prev = idempotency.get(key);
 		if (prev && now - prev.at < IDEMPOTENCY_WINDOW_MS) {
@@ -485,17 +490,18 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
 		}
 
 		const cfg = getConfig();
-		const v = validate(cardType, body, now, cfg);
+		const v = validate(cardType, campaign ? campaign.orderBody(body) : body, now, cfg, campaign);
 		const product = v.product;
+		const currency = campaign ? 'USD' : product.currencyCode;
 		let totalCents = 0;
 		for (const r of v.recipients) totalCents += toCents(r.amount);
-		const chargeCents = Math.round(totalCents * USD_RATES[product.currencyCode]);
+		const chargeCents = Math.round(totalCents * USD_RATES[currency]);
 		if (chargeCents > availableCents) {
-			const inUsd = product.currencyCode === 'USD' ? '' : ` (${fmtCents(chargeCents)} USD)`;
+			const inUsd = currency === 'USD' ? '' : ` (${fmtCents(chargeCents)} USD)`;
 			throw new SandboxError(
 				402,
 				'INSUFFICIENT_BALANCE',
-				`Order total ${fmtCents(totalCents)} ${product.currencyCode}${inUsd} exceeds the available balance of ${fmtCents(availableCents)} USD; add ${fmtCents(chargeCents - availableCents)} USD`,
+				`Order total ${fmtCents(totalCents)} ${currency}${inUsd} exceeds the available balance of ${fmtCents(availableCents)} USD; add ${fmtCents(chargeCents - availableCents)} USD`,
 			);
 		}
 
@@ -511,7 +517,9 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
 			cardName: product.brandName,
 			cardNameLower: product.brandName.toLowerCase(),
 			productId: product.productId,
-			currency: product.currencyCode,
+			currency,
+			orderType: campaign ? 'CAMPAIGN' : 'ONE_TIME',
+			campaignId: campaign ? campaign.campaignId : undefined,
 			totalCents,
 			chargeCents,
 			createdAt,
@@ -618,7 +626,7 @@ function createOrderStore({ clock, getConfig, getBaseUrl }) {
 		const hidden = new Set(getConfig().hiddenOrders);
 		const match = (o) => {
 			if (hidden.has(o.orderId)) return false;
-			if (orderType && orderType !== 'ONE_TIME') return false;
+			if (orderType && orderType !== o.orderType) return false;
 			if (cardType && o.cardType !== cardType) return false;
 			if (startDate || endDate) {
 				const day = filterDay(o);

@@ -92,6 +92,119 @@ const ROUTES = [
 		'templates.read',
 		'getTemplate',
 	],
+	[
+		'POST',
+		/^\/api\/v1\/templates$/,
+		'/api/v1/templates',
+		'api',
+		'templates.write',
+		'createTemplate',
+	],
+	[
+		'PUT',
+		/^\/api\/v1\/templates\/([^/]+)$/,
+		'/api/v1/templates/{templateId}',
+		'api',
+		'templates.write',
+		'updateTemplate',
+	],
+	[
+		'DELETE',
+		/^\/api\/v1\/templates\/([^/]+)$/,
+		'/api/v1/templates/{templateId}',
+		'api',
+		'templates.write',
+		'deleteTemplate',
+	],
+	[
+		'GET',
+		/^\/api\/v1\/recipients$/,
+		'/api/v1/recipients',
+		'api',
+		'recipients.read',
+		'listRecipients',
+	],
+	[
+		'POST',
+		/^\/api\/v1\/recipients$/,
+		'/api/v1/recipients',
+		'api',
+		'recipients.write',
+		'createRecipient',
+	],
+	[
+		'GET',
+		/^\/api\/v1\/recipients\/([^/]+)$/,
+		'/api/v1/recipients/{recipientId}',
+		'api',
+		'recipients.read',
+		'getRecipient',
+	],
+	[
+		'PUT',
+		/^\/api\/v1\/recipients\/([^/]+)$/,
+		'/api/v1/recipients/{recipientId}',
+		'api',
+		'recipients.write',
+		'updateRecipient',
+	],
+	[
+		'DELETE',
+		/^\/api\/v1\/recipients\/([^/]+)$/,
+		'/api/v1/recipients/{recipientId}',
+		'api',
+		'recipients.write',
+		'deleteRecipient',
+	],
+	[
+		'GET',
+		/^\/api\/v1\/balance\/ledger$/,
+		'/api/v1/balance/ledger',
+		'api',
+		'balance.read',
+		'ledger',
+	],
+	['GET', /^\/api\/v1\/campaigns$/, '/api/v1/campaigns', 'api', 'campaigns.read', 'listCampaigns'],
+	[
+		'POST',
+		/^\/api\/v1\/campaigns$/,
+		'/api/v1/campaigns',
+		'api',
+		'campaigns.write',
+		'createCampaign',
+	],
+	[
+		'GET',
+		/^\/api\/v1\/campaigns\/([^/]+)$/,
+		'/api/v1/campaigns/{campaignId}',
+		'api',
+		'campaigns.read',
+		'getCampaign',
+	],
+	[
+		'PUT',
+		/^\/api\/v1\/campaigns\/([^/]+)$/,
+		'/api/v1/campaigns/{campaignId}',
+		'api',
+		'campaigns.write',
+		'updateCampaign',
+	],
+	[
+		'DELETE',
+		/^\/api\/v1\/campaigns\/([^/]+)$/,
+		'/api/v1/campaigns/{campaignId}',
+		'api',
+		'campaigns.write',
+		'deleteCampaign',
+	],
+	[
+		'POST',
+		/^\/api\/v1\/campaigns\/([^/]+)\/orders$/,
+		'/api/v1/campaigns/{campaignId}/orders',
+		'api',
+		['campaigns.write', 'orders.write'],
+		'runCampaign',
+	],
 ].map(([method, re, pattern, kind, scope, handler, extra]) => ({
 	method,
 	re,
@@ -238,7 +351,7 @@ function createHttpServer(core, onRequest) {
 			route ? route.kind : path.startsWith('/api/v1/') ? 'api' : 'other',
 		);
 
-		if (route && route.handler === 'create') {
+		if (route && (route.handler === 'create' || route.handler === 'runCampaign')) {
 			let key = req.headers['x-idempotency-key'];
 			if (!key) {
 				try {
@@ -368,11 +481,12 @@ function createHttpServer(core, onRequest) {
 					mode === 'none' ? undefined : { 'Retry-After': String(seconds) },
 				);
 			}
-			if (!tokenRec.scopes.has(route.scope)) {
+			const missingScope = [].concat(route.scope).find((scope) => !tokenRec.scopes.has(scope));
+			if (missingScope) {
 				throw new SandboxError(
 					403,
 					'INSUFFICIENT_SCOPE',
-					`This access token lacks the scope "${route.scope}" required for ${method} ${path}`,
+					`This access token lacks the scope "${missingScope}" required for ${method} ${path}`,
 				);
 			}
 
@@ -406,11 +520,69 @@ function createHttpServer(core, onRequest) {
 				case 'balance':
 					return respond(200, envelope(core, core.store.balance()));
 				case 'listTemplates':
-					return respond(200, core.store.listOf(catalog.TEMPLATES, query));
-				case 'getTemplate': {
-					const t = catalog.template(matched.param);
-					if (!t) throw new SandboxError(404, 'NOT_FOUND', `Template "${matched.param}" not found`);
-					return respond(200, envelope(core, catalog.copy(t)));
+					return respond(200, core.templateStore.list(query, core.store));
+				case 'getTemplate':
+					return respond(200, envelope(core, core.templateStore.get(matched.param)));
+				case 'createTemplate':
+					return respond(201, envelope(core, core.templateStore.create(parseJson(raw)), true));
+				case 'updateTemplate':
+					return respond(
+						200,
+						envelope(core, core.templateStore.update(matched.param, parseJson(raw))),
+					);
+				case 'deleteTemplate':
+					core.templateStore.remove(matched.param);
+					entry.status = 204;
+					res.writeHead(204);
+					res.end();
+					return done();
+				case 'listRecipients':
+					return respond(200, core.recipientStore.list(query));
+				case 'getRecipient':
+					return respond(200, envelope(core, core.recipientStore.get(matched.param)));
+				case 'createRecipient':
+					return respond(201, envelope(core, core.recipientStore.create(parseJson(raw)), true));
+				case 'updateRecipient':
+					return respond(
+						200,
+						envelope(core, core.recipientStore.update(matched.param, parseJson(raw))),
+					);
+				case 'deleteRecipient':
+					core.recipientStore.remove(matched.param);
+					entry.status = 204;
+					res.writeHead(204);
+					res.end();
+					return done();
+				case 'ledger':
+					return respond(200, core.ledger.list(query));
+				case 'listCampaigns':
+					return respond(200, core.campaignStore.list(query));
+				case 'createCampaign':
+					return respond(201, envelope(core, core.campaignStore.create(parseJson(raw)), true));
+				case 'getCampaign':
+					return respond(200, envelope(core, core.campaignStore.get(matched.param)));
+				case 'updateCampaign':
+					return respond(
+						200,
+						envelope(core, core.campaignStore.update(matched.param, parseJson(raw))),
+					);
+				case 'deleteCampaign':
+					core.campaignStore.remove(matched.param);
+					entry.status = 204;
+					res.writeHead(204);
+					res.end();
+					return done();
+				case 'runCampaign': {
+					const r = core.campaignStore.run(
+						matched.param,
+						parseJson(raw),
+						req.headers['x-idempotency-key'],
+					);
+					entry.outcome = r.outcome;
+					entry.idempotencyKey = r.order.idempotencyKey;
+					return respond(r.status, envelope(core, core.store.summary(r.order), true), {
+						Location: `/api/v1/orders/${r.order.orderId}`,
+					});
 				}
 				default:
 					throw new SandboxError(404, 'NOT_FOUND', `No route for ${method} ${path}`);
