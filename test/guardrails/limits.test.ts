@@ -1,4 +1,4 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { createHarness, type Harness, type RunResult } from '../harness';
 import { createParameters, errorText, orderPosts, person } from '../node/create-fixtures';
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await h.close());
 
-const limits = (set: object) => kit.limits(set);
+const limits = (set: IDataObject) => kit.limits(set);
 const asTool: ReturnType<typeof guardrailKit>['asTool'] = (...args) => kit.asTool(...args);
 const spentToday = (amount: number) => kit.spentToday(amount);
 

@@ -21,10 +21,10 @@ const option = (name: string) =>
 	(createProperty('options').options as INodeProperties[]).find((p) => p.name === name) as INodeProperties;
 /** The parameters n8n keeps for a saved node (hidden ones are dropped before the node runs). */
 const kept = (parameters: INodeParameters) =>
-	NodeHelpers.getNodeParameters(properties, createParameters(parameters), false, false, null);
+	NodeHelpers.getNodeParameters(properties, createParameters(parameters), false, false, null, null);
 /** Does the editor show this top-level Order → Create field for these parameters? */
 const shown = (name: string, parameters: INodeParameters) =>
-	NodeHelpers.displayParameter(createParameters(parameters), createProperty(name), null);
+	NodeHelpers.displayParameter(createParameters(parameters), createProperty(name), null, null);
 
 describe('reward links', () => {
 	test('the order output always carries recipients[], rewardLink null while the order is not COMPLETE', async () => {
@@ -83,7 +83,7 @@ describe('reward links', () => {
 		});
 
 		expect(r.json[0]).toMatchObject({ status: 'PENDING', waitTimedOut: true });
-		expect(kept({ options: { waitForCompletion: true, waitTimeout: 1 } }).options).toEqual({
+		expect(kept({ options: { waitForCompletion: true, waitTimeout: 1 } })?.options).toEqual({
 			waitForCompletion: true,
 			waitTimeout: 1,
 		});
@@ -91,8 +91,8 @@ describe('reward links', () => {
 
 	test('the moved option is not offered to new workflows; the notice shows only while not waiting', () => {
 		const moved = option('waitForCompletion');
-		expect(NodeHelpers.displayParameter({}, moved, null)).toBe(false);
-		expect(NodeHelpers.displayParameter({ waitForCompletion: true }, moved, null)).toBe(true);
+		expect(NodeHelpers.displayParameter({}, moved, null, null)).toBe(false);
+		expect(NodeHelpers.displayParameter({ waitForCompletion: true }, moved, null, null)).toBe(true);
 		expect(createProperty('rewardLinkNotice').displayName).toMatch(/only once an order is COMPLETE/);
 		expect(shown('rewardLinkNotice', { waitForCompletion: false })).toBe(true);
 		expect(shown('rewardLinkNotice', { waitForCompletion: true })).toBe(false);
@@ -137,8 +137,8 @@ describe('Options: units in labels, fields only where they apply', () => {
 	});
 
 	test('Batch Size shows only with Combine Items on; a leftover value without it is ignored, not an error', async () => {
-		expect(NodeHelpers.displayParameter({}, option('batchSize'), null)).toBe(false);
-		expect(NodeHelpers.displayParameter({ combineItems: true }, option('batchSize'), null)).toBe(true);
+		expect(NodeHelpers.displayParameter({}, option('batchSize'), null, null)).toBe(false);
+		expect(NodeHelpers.displayParameter({ combineItems: true }, option('batchSize'), null, null)).toBe(true);
 
 		const r = await h.run({ parameters: createParameters({ options: { batchSize: 0 } }), input: [person(1)] });
 

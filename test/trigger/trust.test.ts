@@ -1,5 +1,4 @@
 import { PollContext } from 'n8n-core';
-import type { Logger } from 'n8n-workflow';
 
 import { createHarness, type Harness } from '../harness';
 import { HOUR, TriggerDriver, create } from './driver';
@@ -99,7 +98,7 @@ describe('a list that counts orders it never shows (the stall limit)', () => {
 		const warn = jest.fn();
 		const quiet = () => undefined;
 		const logger = { warn, debug: quiet, info: quiet, error: quiet, verbose: quiet };
-		jest.spyOn(PollContext.prototype, 'logger', 'get').mockReturnValue(logger as unknown as Logger);
+		jest.spyOn(PollContext.prototype, 'logger', 'get').mockReturnValue(logger as unknown as PollContext['logger']);
 		const old = Array.from({ length: 5 }, () => create(h.sandbox).orderId);
 		// One running workflow (n8n 2.8 writes static data to its database only after an emit).
 		const trigger = new TriggerDriver(h, {}, { restarts: false });
