@@ -4,12 +4,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { loadCatalog } from '../../../helpers/catalog';
 import { asNodeError, errorItem } from '../../../helpers/perItem';
 import type { CardType, Product } from '../../../shared/types';
-import { buildOutput } from './output';
-import { planOrders, type Plan } from './plan';
-import { checkDraft, readDraft, readSettings } from './read';
-import { checkBalance, completeOrders, noteOrdersAlreadySent, sendOrder } from './send';
-import type { OrderDraft, PlannedOrder, RunSettings, SentOrder, ValidItem } from './types';
-import { refuseVolatileFields } from './volatile';
+import { buildOutput } from '../../../helpers/orders/output';
+import { planOrders, type Plan } from '../../../helpers/orders/plan';
+import { checkDraft, readDraft } from './read';
+import { readSettings } from '../../../helpers/orders/settings';
+import { checkBalance, completeOrders, noteOrdersAlreadySent, sendOrder } from '../../../helpers/orders/send';
+import type { OrderDraft, PlannedOrder, RunSettings, SentOrder, ValidItem } from '../../../helpers/orders/types';
+import { refuseVolatileFields } from '../../../helpers/orders/volatile';
 
 export { description } from './description';
 

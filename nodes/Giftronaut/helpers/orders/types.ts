@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Recipient, RecipientInput } from './recipients';
-import type { CardType, Product } from '../../../shared/types';
+import type { CardType, Product } from '../../shared/types';
 
 export type OutputMode = 'order' | 'recipients';
 

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { fetchOrder, isFinalStatus, waitForCompletion } from './waitForCompletion';
-import { ORDER_PATHS, type Money } from '../../../shared/types';
-import { apiRequest, unwrapObject } from '../../../transport';
+import { ORDER_PATHS, type Money } from '../../shared/types';
+import { apiRequest, unwrapObject } from '../../transport';
 import { noteAttempt, windowEnd } from './attempts';
 import type { PlannedOrder, RunSettings, SentOrder } from './types';
 

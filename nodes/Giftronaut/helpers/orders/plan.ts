@@ -8,7 +8,7 @@ import {
 	type ItemIdentity,
 } from './idempotency';
 import { readRecipientInputs, type Recipient } from './recipients';
-import { inputError } from './read';
+import { inputError } from './settings';
 import type { PlannedOrder, RunSettings, ValidItem } from './types';
 
 export interface Plan {

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
-import { errorItem } from '../../../helpers/perItem';
+import { errorItem } from '../perItem';
 import type { Recipient } from './recipients';
 import type { Member, RunSettings, SentOrder } from './types';
 

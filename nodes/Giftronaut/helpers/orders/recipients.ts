@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Product } from '../../../shared/types';
+import type { Product } from '../../shared/types';
 import { amountProblem, isEmail, MAX_TEXT_LENGTH, readAmount } from './validation';
 
 export interface Recipient extends IDataObject {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { sleepWithAbort } from 'n8n-workflow';
 
-import { apiRequest, unwrapObject } from '../../../transport';
+import { apiRequest, unwrapObject } from '../../transport';
 
 const FINAL_STATUSES = new Set(['COMPLETE', 'CANCELED']);
 const FIRST_INTERVAL_MS = 1000;

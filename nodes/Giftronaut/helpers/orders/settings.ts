@@ -1,0 +1,138 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { currentTimeZoneName } from '../timezones';
+import { idempotencyKeyProblem } from './idempotency';
+import { DEFAULT_BATCH_SIZE, DEFAULT_WAIT_TIMEOUT_SECONDS, MAX_RECIPIENTS_PER_ORDER } from './limits';
+import { isValidTimeZone, localToEpochMs, toLocalDateTime } from './schedule';
+import type { RunSettings, SendTiming } from './types';
+
+/** A bad-input error that names the item the n8n way ("[item 3]", 0-based). */
+export function inputError(
+	this: IExecuteFunctions,
+	itemIndex: number | undefined,
+	message: string,
+	description?: string,
+): NodeOperationError {
+	const suffix = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
+	return new NodeOperationError(this.getNode(), `${message}${suffix}`, { itemIndex, description });
+}
+
+export function readSettings(this: IExecuteFunctions): RunSettings {
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const batchSize = Number(options.batchSize ?? DEFAULT_BATCH_SIZE);
+	if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_RECIPIENTS_PER_ORDER) {
+		throw inputError.call(
+			this,
+			undefined,
+			`Batch Size ${String(options.batchSize)} must be a whole number from 1 to ${MAX_RECIPIENTS_PER_ORDER}`,
+		);
+	}
+	const waitSeconds = Number(options.waitTimeout ?? DEFAULT_WAIT_TIMEOUT_SECONDS);
+	if (!Number.isFinite(waitSeconds) || waitSeconds <= 0) {
+		throw inputError.call(
+			this,
+			undefined,
+			`Wait Timeout ${String(options.waitTimeout)} must be a positive number of seconds`,
+		);
+	}
+	const timeoutMs = Number(options.timeout ?? 30000);
+	if (!Number.isFinite(timeoutMs) || timeoutMs < 1000) {
+		throw inputError.call(
+			this,
+			undefined,
+			`Timeout ${String(options.timeout)} must be at least 1000 milliseconds`,
+		);
+	}
+	const output = options.output ?? 'order';
+	if (output !== 'order' && output !== 'recipients') {
+		throw inputError.call(
+			this,
+			undefined,
+			`Output "${String(output)}" must be "order" or "recipients"`,
+		);
+	}
+	return {
+		combineItems: options.combineItems === true,
+		batchSize,
+		waitForCompletion: options.waitForCompletion === true,
+		waitTimeoutMs: waitSeconds * 1000,
+		output,
+		checkBalance: options.checkBalance === true,
+		timeoutMs,
+	};
+}
+
+export function readSendTiming(this: IExecuteFunctions, itemIndex: number): SendTiming {
+	const timing = this.getNodeParameter('sendTiming', itemIndex, 'immediate') as string;
+	if (timing === 'immediate') return { type: 'IMMEDIATE' };
+	if (timing !== 'scheduled') {
+		throw inputError.call(
+			this,
+			itemIndex,
+			`Send Timing "${timing}" must be "immediate" or "scheduled"`,
+		);
+	}
+	const rawAt = this.getNodeParameter('scheduledAt', itemIndex, '') as unknown;
+	const timezone = currentTimeZoneName(
+		String(this.getNodeParameter('timezone', itemIndex, '') ?? ''),
+	);
+	if (rawAt === '' || rawAt === undefined || rawAt === null) {
+		throw inputError.call(
+			this,
+			itemIndex,
+			'Scheduled At is required when Send Timing is Scheduled',
+		);
+	}
+	const scheduledAt = toLocalDateTime(rawAt);
+	if (!scheduledAt) {
+		throw inputError.call(
+			this,
+			itemIndex,
+			`Scheduled At ${JSON.stringify(String(rawAt))} is not a valid date and time: use e.g. 2026-03-01T09:00:00`,
+		);
+	}
+	if (!isValidTimeZone(timezone)) {
+		throw inputError.call(
+			this,
+			itemIndex,
+			`Timezone ${JSON.stringify(timezone)} is not an IANA time zone: use e.g. America/New_York or Europe/Berlin`,
+		);
+	}
+	if (localToEpochMs(scheduledAt, timezone) <= Date.now()) {
+		throw inputError.call(
+			this,
+			itemIndex,
+			`Scheduled At ${scheduledAt} in ${timezone} is in the past: choose a future time, or Send Timing Immediate`,
+		);
+	}
+	return { type: 'SCHEDULED', scheduledAt, timezone };
+}
+
+function readOptionalText(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	const text = String(value).trim();
+	return text === '' ? undefined : text;
+}
+
+/** Options → Deduplication Key and Idempotency Key of one item, the latter checked. */
+export function readKeyOptions(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { deduplicationKey?: string; idempotencyKey?: string } {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const idempotencyKey =
+		options.idempotencyKey === undefined ? undefined : String(options.idempotencyKey ?? '').trim();
+	if (idempotencyKey !== undefined) {
+		const problem = idempotencyKeyProblem(idempotencyKey);
+		if (problem) {
+			throw inputError.call(
+				this,
+				itemIndex,
+				`Idempotency Key ${problem}`,
+				'Remove the option to use the automatic key, or map a value that identifies this gift, e.g. a deal ID.',
+			);
+		}
+	}
+	return { deduplicationKey: readOptionalText(options.deduplicationKey), idempotencyKey };
+}
