@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as balance from './actions/balance/Balance.resource';
+import * as campaign from './actions/campaign/Campaign.resource';
 import * as catalog from './actions/catalog/Catalog.resource';
 import * as order from './actions/order/Order.resource';
 import { router } from './actions/router';
@@ -49,6 +50,10 @@ export class Giftronaut implements INodeType {
 						value: 'balance',
 					},
 					{
+						name: 'Campaign',
+						value: 'campaign',
+					},
+					{
 						name: 'Catalog',
 						value: 'catalog',
 					},
@@ -60,6 +65,7 @@ export class Giftronaut implements INodeType {
 				default: 'order',
 			},
 			...balance.description,
+			...campaign.description,
 			...catalog.description,
 			...order.description,
 		],

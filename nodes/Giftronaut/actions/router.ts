@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import * as balance from './balance/Balance.resource';
+import * as campaign from './campaign/Campaign.resource';
 import * as catalog from './catalog/Catalog.resource';
 import * as order from './order/Order.resource';
 import type { Operation, OperationMap } from './node.type';
@@ -9,6 +10,7 @@ import type { Operation, OperationMap } from './node.type';
 /** Every resource with its operations: an operation is found by its resource's map, never listed here. */
 export const resources = {
 	balance: balance.operations,
+	campaign: campaign.operations,
 	catalog: catalog.operations,
 	order: order.operations,
 } satisfies Record<string, OperationMap>;

@@ -114,3 +114,35 @@ export function defaultOrderKeyOfCanonicalItems(material: CanonicalKeyMaterial):
 		`,"workflowId":${JSON.stringify(workflowId)}}`;
 	return hashOfCanonicalJson(text);
 }
+
+/**
+ * Campaign → Run's own prefix: its default keys can never equal an Order → Create key (`n8n-` +
+ * hash, 47 characters): they are 49 characters long.
+ */
+const CAMPAIGN_KEY_PREFIX = 'n8n-c-';
+
+/** Bump only if the campaign key material changes on purpose. */
+export const CAMPAIGN_KEY_VERSION = 1;
+
+/**
+ * A campaign run's default key: workflow, node, campaign, who gets it (e-mail addresses) and each
+ * item's data or Deduplication Key. Names, subject, sender, message and timing are left out, as in
+ * KeyMaterial; the amount is the campaign's, not the run's.
+ */
+export interface CampaignKeyMaterial {
+	workflowId: string;
+	nodeId: string;
+	campaignId: string;
+	emails: string[];
+	/** Each item's identity (see ItemIdentity) as canonical JSON. */
+	items: string[];
+}
+
+export function defaultCampaignRunKey(material: CampaignKeyMaterial): string {
+	const { workflowId, nodeId, campaignId, emails, items } = material;
+	const text =
+		`{"campaignId":${JSON.stringify(campaignId)},"emails":${JSON.stringify(emails)}` +
+		`,"items":[${items.join(',')}],"nodeId":${JSON.stringify(nodeId)}` +
+		`,"v":${CAMPAIGN_KEY_VERSION},"workflowId":${JSON.stringify(workflowId)}}`;
+	return `${CAMPAIGN_KEY_PREFIX}${createHash('sha256').update(text).digest('base64url')}`;
+}

@@ -2,29 +2,18 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	canonicalJson,
-	defaultOrderKeyOfCanonicalItems,
 	MAX_IDEMPOTENCY_KEY_LENGTH,
 	storedForm,
 	type ItemIdentity,
 } from './idempotency';
-import { readRecipientInputs, type Recipient } from './recipients';
+import { combinedParts, type Part } from './batches';
+import type { Recipient } from './recipients';
 import { inputError } from './settings';
-import type { PlannedOrder, RunSettings, ValidItem } from './types';
+import type { KeyScope, OrderShape, PlannedOrder, RunSettings, ValidItem } from './types';
 
 export interface Plan {
 	orders: PlannedOrder[];
 	failures: Array<{ itemIndex: number; error: Error }>;
-}
-
-function orderContent(item: ValidItem): IDataObject {
-	const { draft } = item;
-	const content: IDataObject = {
-		productId: draft.productId,
-		sendTiming: draft.sendTiming,
-		refundOption: draft.refundOption,
-	};
-	if (draft.emailSetting) content.emailSetting = draft.emailSetting;
-	return content;
 }
 
 /** The input item's own data as n8n stores it, or the Deduplication Key in its place. */
@@ -47,9 +36,9 @@ interface ItemTexts {
 	fingerprint: string;
 }
 
-function itemTexts(items: INodeExecutionData[], item: ValidItem): ItemTexts {
+function itemTexts(items: INodeExecutionData[], item: ValidItem, shape: OrderShape): ItemTexts {
 	const identityText = canonicalJson(identity(items, item));
-	const order = canonicalJson(orderContent(item));
+	const order = canonicalJson(shape.content(item));
 	const fingerprint = JSON.stringify([
 		item.draft.cardType,
 		order,
@@ -60,46 +49,27 @@ function itemTexts(items: INodeExecutionData[], item: ValidItem): ItemTexts {
 	return { identity: identityText, order, fingerprint };
 }
 
-/** What the default key depends on besides the items; the same for every key of a run. */
-interface KeyScope {
-	workflowId: string;
-	nodeId: string;
-}
-
 function keyScope(context: IExecuteFunctions): KeyScope {
 	// getNode() deep-copies the node: once per run, not once per key.
 	const node = context.getNode();
 	return { workflowId: context.getWorkflow().id ?? '', nodeId: node.id || node.name };
 }
 
-/** The default key: see KeyMaterial for what it is made of, and why. */
-function defaultKey(
-	scope: KeyScope,
-	texts: Map<ValidItem, ItemTexts>,
-	members: ValidItem[],
-): string {
-	return defaultOrderKeyOfCanonicalItems({
-		...scope,
-		cardType: members[0].draft.cardType,
-		productId: members[0].draft.productId,
-		recipients: members.flatMap((member) => member.recipients),
-		items: members.map((member) => (texts.get(member) as ItemTexts).identity),
-	});
-}
-
 function newOrder(
+	shape: OrderShape,
 	key: string,
 	isDefaultKey: boolean,
 	members: ValidItem[],
 	content: IDataObject,
 ): PlannedOrder {
 	const recipients: Recipient[] = [];
-	const planned: PlannedOrder = {
+	const planned: Omit<PlannedOrder, 'path' | 'body'> = {
+		shape,
 		key,
 		isDefaultKey,
 		cardType: members[0].draft.cardType,
 		product: members[0].product,
-		body: { idempotencyKey: key, ...content, recipients },
+		recipients,
 		members: [],
 	};
 	for (const member of members) {
@@ -110,7 +80,7 @@ function newOrder(
 		});
 		recipients.push(...member.recipients);
 	}
-	return planned;
+	return { ...planned, ...shape.request(key, content, members, recipients) };
 }
 
 /** The order as sent, without its key: compared only when two parts end up with the same key. */
@@ -122,119 +92,12 @@ function bodyText(content: IDataObject, members: ValidItem[]): string {
 	});
 }
 
-/**
- * Cuts all input rows, valid or not, into consecutive batches of at most `batchSize` recipients
- * (a row is never split). Cutting by position, not over the valid rows only, keeps every batch, and
- * so its key, the same when a bad row is fixed and the run repeated.
- */
-function positionBatches(sizes: number[], batchSize: number): number[][] {
-	const result: number[][] = [];
-	let current: number[] = [];
-	let size = 0;
-	sizes.forEach((rowSize, itemIndex) => {
-		if (current.length && size + rowSize > batchSize) {
-			result.push(current);
-			current = [];
-			size = 0;
-		}
-		current.push(itemIndex);
-		size += rowSize;
-	});
-	if (current.length) result.push(current);
-	return result;
-}
-
-/** Recipients per input row; a row too broken to read counts as one. */
-function rowSizes(
-	context: IExecuteFunctions,
-	items: INodeExecutionData[],
-	validByIndex: Map<number, ValidItem>,
-	batchSize: number,
-): number[] {
-	return items.map((_, itemIndex) => {
-		const valid = validByIndex.get(itemIndex);
-		if (valid) return valid.recipients.length;
-		try {
-			const count = readRecipientInputs.call(context, itemIndex).length;
-			return Math.min(Math.max(count, 1), batchSize);
-		} catch {
-			return 1;
-		}
-	});
-}
-
-function listItems(indexes: number[]): string {
-	const shown = indexes.slice(0, 5).join(', ');
-	const more = indexes.length > 5 ? ` and ${indexes.length - 5} more` : '';
-	return `${indexes.length === 1 ? 'item' : 'items'} ${shown}${more}`;
-}
-
-interface Part {
-	members: ValidItem[];
-	/** 0-based batch number of the part, for a user key shared by several batches. */
-	batch?: number;
-}
-
-/**
- * Combine Items: the parts to order, batch by batch. A batch holding a row that failed its checks
- * is held back whole (its rows get an error saying so), so it is sent, complete and once, when
- * the row is fixed; the batches already sent come back as replays.
- */
-function combinedParts(
-	context: IExecuteFunctions,
-	items: INodeExecutionData[],
-	unique: ValidItem[],
-	texts: Map<ValidItem, ItemTexts>,
-	validByIndex: Map<number, ValidItem>,
-	failedRows: Set<number>,
-	settings: RunSettings,
-	failures: Plan['failures'],
-): { parts: Part[]; batchCount: number } {
-	const uniqueRows = new Set(unique.map((item) => item.draft.itemIndex));
-	const batches = positionBatches(
-		rowSizes(context, items, validByIndex, settings.batchSize),
-		settings.batchSize,
-	);
-	const parts: Part[] = [];
-	batches.forEach((rows, batch) => {
-		const bad = rows.filter((row) => failedRows.has(row));
-		if (bad.length) {
-			const range = `items ${rows[0]} to ${rows[rows.length - 1]}`;
-			for (const row of rows) {
-				if (failedRows.has(row) || !validByIndex.has(row)) continue;
-				const error = inputError.call(
-					context,
-					row,
-					`Held back: ${listItems(bad)} in the same batch (${range}) failed, so this batch was not sent`,
-					`Fix ${listItems(bad)} and run again with the same input: this batch is then sent once, complete, and the batches already sent come back as replays. Sending the batch without ${bad.length === 1 ? 'it' : 'them'} now would send its rows a second time later.`,
-				);
-				failures.push({ itemIndex: row, error });
-			}
-			return;
-		}
-		const groups = new Map<string, ValidItem[]>();
-		for (const row of rows) {
-			if (!uniqueRows.has(row)) continue;
-			const item = validByIndex.get(row) as ValidItem;
-			const group = JSON.stringify([
-				item.draft.cardType,
-				(texts.get(item) as ItemTexts).order,
-				item.draft.idempotencyKey ?? null,
-			]);
-			const list = groups.get(group) ?? [];
-			list.push(item);
-			groups.set(group, list);
-		}
-		for (const members of groups.values()) parts.push({ members, batch });
-	});
-	return { parts, batchCount: batches.length };
-}
-
 export function planOrders(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	valid: ValidItem[],
 	settings: RunSettings,
+	shape: OrderShape,
 	failedRows: Set<number> = new Set(),
 ): Plan {
 	const failures: Plan['failures'] = [];
@@ -244,7 +107,7 @@ export function planOrders(
 	const validByIndex = new Map(valid.map((item) => [item.draft.itemIndex, item]));
 	const unique: ValidItem[] = [];
 	const duplicates: Array<{ item: ValidItem; original: ValidItem }> = [];
-	const texts = new Map(valid.map((item) => [item, itemTexts(items, item)]));
+	const texts = new Map(valid.map((item) => [item, itemTexts(items, item, shape)]));
 	for (const item of valid) {
 		const { fingerprint } = texts.get(item) as ItemTexts;
 		const original = firstOfFingerprint.get(fingerprint);
@@ -256,7 +119,21 @@ export function planOrders(
 	}
 
 	const { parts, batchCount } = settings.combineItems
-		? combinedParts(this, items, unique, texts, validByIndex, failedRows, settings, failures)
+		? combinedParts(
+				this,
+				items,
+				unique,
+				(item) =>
+					JSON.stringify([
+						item.draft.cardType,
+						(texts.get(item) as ItemTexts).order,
+						item.draft.idempotencyKey ?? null,
+					]),
+				validByIndex,
+				failedRows,
+				settings,
+				failures,
+			)
 		: { parts: unique.map((item): Part => ({ members: [item] })), batchCount: 1 };
 
 	const scope = keyScope(this);
@@ -265,10 +142,11 @@ export function planOrders(
 		{ body: () => string; itemIndex: number; planned: PlannedOrder }
 	>();
 	for (const { members: part, batch } of parts) {
-		const content = orderContent(part[0]);
+		const content = shape.content(part[0]);
 		const override = part[0].draft.idempotencyKey;
 		const firstIndex = part[0].draft.itemIndex;
-		let key = override ?? defaultKey(scope, texts, part);
+		const identities = part.map((member) => (texts.get(member) as ItemTexts).identity);
+		let key = override ?? shape.defaultKey(scope, part, identities);
 		if (override && batchCount > 1 && batch !== undefined) key = `${override}-${batch + 1}`;
 		if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
 			const error = inputError.call(
@@ -299,7 +177,7 @@ export function planOrders(
 			for (const member of part) failures.push({ itemIndex: member.draft.itemIndex, error });
 			continue;
 		}
-		const planned = newOrder(key, override === undefined, part, content);
+		const planned = newOrder(shape, key, override === undefined, part, content);
 		bodyOfKey.set(key, { body, itemIndex: firstIndex, planned });
 		orders.push(planned);
 		for (const member of part) orderOfItem.set(member.draft.itemIndex, planned);

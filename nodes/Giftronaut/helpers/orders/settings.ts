@@ -3,7 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { currentTimeZoneName } from '../timezones';
 import { idempotencyKeyProblem } from './idempotency';
-import { DEFAULT_BATCH_SIZE, DEFAULT_WAIT_TIMEOUT_SECONDS, MAX_RECIPIENTS_PER_ORDER } from './limits';
+import {
+	DEFAULT_BATCH_SIZE,
+	DEFAULT_WAIT_TIMEOUT_SECONDS,
+	MAX_RECIPIENTS_PER_ORDER,
+} from './limits';
 import { isValidTimeZone, localToEpochMs, toLocalDateTime } from './schedule';
 import type { RunSettings, SendTiming } from './types';
 
@@ -107,6 +111,31 @@ export function readSendTiming(this: IExecuteFunctions, itemIndex: number): Send
 		);
 	}
 	return { type: 'SCHEDULED', scheduledAt, timezone };
+}
+
+/** Email Settings of one item, trimmed; only the fields the operation has are read. */
+export function readEmailSetting(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): IDataObject | undefined {
+	const settings = this.getNodeParameter('emailSettings', itemIndex, {}) as IDataObject;
+	const names: Record<string, string> = {
+		senderName: 'Sender Name',
+		subject: 'Subject',
+		message: 'Message',
+		templateId: 'Template',
+	};
+	const emailSetting: IDataObject = {};
+	for (const [field, displayName] of Object.entries(names)) {
+		const value = settings[field];
+		if (value === undefined || value === null || value === '') continue;
+		if (typeof value !== 'string' && typeof value !== 'number') {
+			throw inputError.call(this, itemIndex, `Email Settings → ${displayName} must be text`);
+		}
+		const text = String(value).trim();
+		if (text) emailSetting[field] = text;
+	}
+	return Object.keys(emailSetting).length ? emailSetting : undefined;
 }
 
 function readOptionalText(value: unknown): string | undefined {

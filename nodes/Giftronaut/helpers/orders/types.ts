@@ -33,6 +33,8 @@ export interface OrderDraft {
 	refundOption: boolean;
 	deduplicationKey?: string;
 	idempotencyKey?: string;
+	/** Campaign → Run: the campaign this item runs. */
+	campaignId?: string;
 }
 
 /** A draft that passed every check: it can be ordered. */
@@ -42,7 +44,7 @@ export interface ValidItem {
 	recipients: Recipient[];
 }
 
-/** An input item's share of an order: its recipients are body.recipients[offset, offset + count). */
+/** An input item's share of an order: its recipients are recipients[offset, offset + count). */
 export interface Member {
 	itemIndex: number;
 	offset: number;
@@ -57,9 +59,38 @@ export interface PlannedOrder {
 	isDefaultKey: boolean;
 	cardType: CardType;
 	product: Product;
+	/** Everyone the order sends to, with their amounts in the product's currency. */
+	recipients: Recipient[];
+	/** Where the order is created. */
+	path: string;
+	shape: OrderShape;
 	/** The request body, `idempotencyKey` included. */
-	body: IDataObject & { recipients: Recipient[] };
+	body: IDataObject;
 	members: Member[];
+}
+
+/** What the default key depends on besides the items; the same for every key of a run. */
+export interface KeyScope {
+	workflowId: string;
+	nodeId: string;
+}
+
+/** What tells one kind of order from another (Order → Create, Campaign → Run); the rest is shared. */
+export interface OrderShape {
+	/** What the default key stands for, and what it leaves out: for the 409 explanation. */
+	keyStandsFor: string;
+	notInKey: string;
+	/** Everything that makes the order besides recipients and key: groups items, tells 409s apart. */
+	content(item: ValidItem): IDataObject;
+	/** The default key of one order; `items` holds each member's identity as canonical JSON. */
+	defaultKey(scope: KeyScope, members: ValidItem[], items: string[]): string;
+	/** Where the order goes, and its body with the key. */
+	request(
+		key: string,
+		content: IDataObject,
+		members: ValidItem[],
+		recipients: Recipient[],
+	): { path: string; body: IDataObject };
 }
 
 export interface SentOrder {

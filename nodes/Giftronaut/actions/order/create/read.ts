@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { withItemFieldReads } from '../../../helpers/orders/itemFieldReader';
 import { MAX_RECIPIENTS_PER_ORDER } from '../../../helpers/orders/limits';
@@ -7,33 +7,17 @@ import {
 	readRecipientInputs,
 	type Recipient,
 } from '../../../helpers/orders/recipients';
-import { inputError, readKeyOptions, readSendTiming } from '../../../helpers/orders/settings';
+import {
+	inputError,
+	readEmailSetting,
+	readKeyOptions,
+	readSendTiming,
+} from '../../../helpers/orders/settings';
 import type { OrderDraft, RunSettings, ValidItem } from '../../../helpers/orders/types';
 import type { CardType, Product } from '../../../shared/types';
 import { description } from './description';
 
 const CARD_LABELS: Record<CardType, string> = { branded: 'Branded Card', choice: 'Choice Card' };
-
-function readEmailSetting(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
-	const settings = this.getNodeParameter('emailSettings', itemIndex, {}) as IDataObject;
-	const names: Record<string, string> = {
-		senderName: 'Sender Name',
-		subject: 'Subject',
-		message: 'Message',
-		templateId: 'Template',
-	};
-	const emailSetting: IDataObject = {};
-	for (const [field, displayName] of Object.entries(names)) {
-		const value = settings[field];
-		if (value === undefined || value === null || value === '') continue;
-		if (typeof value !== 'string' && typeof value !== 'number') {
-			throw inputError.call(this, itemIndex, `Email Settings → ${displayName} must be text`);
-		}
-		const text = String(value).trim();
-		if (text) emailSetting[field] = text;
-	}
-	return Object.keys(emailSetting).length ? emailSetting : undefined;
-}
 
 /** Reads and shape-checks one item's parameters; throws a NodeOperationError naming field and item. */
 export function readDraft(

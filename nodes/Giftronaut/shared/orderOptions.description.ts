@@ -4,7 +4,7 @@ import {
 	MAX_RECIPIENTS_PER_ORDER,
 	DEFAULT_BATCH_SIZE,
 	DEFAULT_WAIT_TIMEOUT_SECONDS,
-} from '../../../helpers/orders/limits';
+} from '../helpers/orders/limits';
 
 /** Order → Create → Options: settings of the whole run, and per-item keys. */
 export const createOptions: INodeProperties = {

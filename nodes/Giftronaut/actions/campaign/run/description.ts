@@ -1,0 +1,72 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { emailSettings, sendTimingProperties } from '../../../shared/email.description';
+import { createOptions } from '../../../shared/orderOptions.description';
+import { recipientFromFields, recipientFromList } from '../../../shared/recipients.description';
+
+/** A campaign has one amount and one template: the recipients and the email have neither. */
+const notFromRun = new Set(['amount', 'templateId']);
+const withoutAmount = (values: INodeProperties[]) =>
+	values.filter((property) => !notFromRun.has(property.name));
+
+export const campaignLocator: INodeProperties = {
+	displayName: 'Campaign',
+	name: 'campaign',
+	type: 'resourceLocator',
+	required: true,
+	default: { mode: 'id', value: '' },
+	description: 'The campaign to run: its product, USD amount, sender and design apply',
+	modes: [
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. CA-A1B2C3D4',
+		},
+	],
+};
+
+const properties: INodeProperties[] = [
+	campaignLocator,
+	{
+		displayName: 'Recipients',
+		name: 'recipientSource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'From Fields',
+				value: 'fields',
+				description: 'One recipient per input item, usually mapped from the input',
+			},
+			{
+				name: 'From List',
+				value: 'list',
+				description: 'Several recipients entered here, sent in one run per input item',
+			},
+		],
+		default: 'fields',
+		description: "Who gets the campaign's gift card",
+	},
+	...withoutAmount(recipientFromFields),
+	{
+		...recipientFromList,
+		options: (recipientFromList.options ?? []).map((option) => ({
+			...option,
+			values: withoutAmount((option as { values: INodeProperties[] }).values),
+		})),
+	},
+	{
+		...emailSettings,
+		description: "Replace the campaign's sender, subject or message for this run",
+		options: withoutAmount(emailSettings.options as INodeProperties[]),
+	},
+	...sendTimingProperties,
+	createOptions,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['campaign'], operation: ['run'] } },
+	properties,
+);

@@ -1,0 +1,152 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { withItemFieldReads } from '../../../helpers/orders/itemFieldReader';
+import { MAX_RECIPIENTS_PER_ORDER } from '../../../helpers/orders/limits';
+import {
+	checkPerson,
+	readRecipientInputs,
+	type Recipient,
+} from '../../../helpers/orders/recipients';
+import {
+	inputError,
+	readEmailSetting,
+	readKeyOptions,
+	readSendTiming,
+} from '../../../helpers/orders/settings';
+import type { OrderDraft, RunSettings, ValidItem } from '../../../helpers/orders/types';
+import type { CardType, Product } from '../../../shared/types';
+import { apiRequest, unwrapObject } from '../../../transport';
+import { description } from './description';
+
+/** A campaign as Giftronaut returns it (docs/api-contract.md#campaigns). */
+export interface Campaign extends IDataObject {
+	campaignId: string;
+	name: string;
+	cardType: 'BRANDED_CARD' | 'CHOICE_CARD' | string;
+	productId: string;
+	/** USD per recipient. */
+	amount: number;
+}
+
+/** Each campaign of the run, read once; or why it cannot be run. */
+export type Campaigns = Map<string, Campaign | Error>;
+
+/** Reads one item: the campaign, who gets it, the overrides and the keys. */
+export function readRunDraft(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RunSettings,
+): OrderDraft {
+	return readRunParameters.call(withItemFieldReads(this, description), itemIndex, settings);
+}
+
+function readRunParameters(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RunSettings,
+): OrderDraft {
+	const campaignId = String(
+		this.getNodeParameter('campaign', itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
+	if (!campaignId) {
+		throw inputError.call(this, itemIndex, 'Campaign is required: enter its ID, e.g. CA-A1B2C3D4');
+	}
+	const recipientInputs = readRecipientInputs.call(this, itemIndex, false);
+	if (recipientInputs.length === 0) {
+		throw inputError.call(this, itemIndex, 'Recipients is empty: add at least one recipient');
+	}
+	const maxRecipients = settings.combineItems ? settings.batchSize : MAX_RECIPIENTS_PER_ORDER;
+	if (recipientInputs.length > maxRecipients) {
+		throw inputError.call(
+			this,
+			itemIndex,
+			`Recipients has ${recipientInputs.length} entries; one item may have at most ${maxRecipients}` +
+				(settings.combineItems ? ' (the Batch Size)' : ''),
+		);
+	}
+	return {
+		itemIndex,
+		// The campaign decides card type and product; both are filled in once it is read.
+		cardType: 'branded',
+		productId: '',
+		campaignId,
+		recipientInputs,
+		emailSetting: readEmailSetting.call(this, itemIndex),
+		sendTiming: readSendTiming.call(this, itemIndex),
+		refundOption: false,
+		...readKeyOptions.call(this, itemIndex),
+	};
+}
+
+/** One GET per campaign of the run, before anything is sent: a deleted campaign stops it here. */
+export async function loadCampaigns(
+	this: IExecuteFunctions,
+	drafts: OrderDraft[],
+): Promise<Campaigns> {
+	const campaigns: Campaigns = new Map();
+	for (const draft of drafts) {
+		const campaignId = String(draft.campaignId);
+		if (campaigns.has(campaignId)) continue;
+		try {
+			const response = await apiRequest.call(this, {
+				method: 'GET',
+				path: `/api/v1/campaigns/${encodeURIComponent(campaignId)}`,
+				itemIndex: draft.itemIndex,
+			});
+			campaigns.set(campaignId, unwrapObject<Campaign>(response.body));
+		} catch (error) {
+			if (!(error instanceof NodeApiError) || error.httpCode !== '404') throw error;
+			campaigns.set(campaignId, error);
+		}
+	}
+	return campaigns;
+}
+
+/** The campaign's gift as a product: its USD amount is the only one it sends. */
+function campaignProduct(campaign: Campaign): Product {
+	return {
+		productId: campaign.productId,
+		brandName: campaign.name,
+		currencyCode: 'USD',
+		faceValueType: 'FIXED',
+		denominations: [campaign.amount],
+	};
+}
+
+export function checkRunDraft(
+	this: IExecuteFunctions,
+	draft: OrderDraft,
+	campaigns: Campaigns,
+): ValidItem {
+	const { itemIndex } = draft;
+	const campaign = campaigns.get(String(draft.campaignId));
+	if (!campaign || campaign instanceof Error) {
+		throw inputError.call(
+			this,
+			itemIndex,
+			`Campaign "${draft.campaignId}" was not found: it does not exist for this account, or it was deleted (a deleted campaign can no longer be run)`,
+			'Choose an existing campaign, or check its ID with Campaign → Get Many. Nothing was sent.',
+		);
+	}
+	const amount = Number(campaign.amount);
+	if (!Number.isFinite(amount) || amount <= 0) {
+		throw inputError.call(
+			this,
+			itemIndex,
+			`Campaign "${campaign.campaignId}" has no usable amount (${String(campaign.amount)}): set its amount in USD with Campaign → Update`,
+		);
+	}
+	const recipients: Recipient[] = [];
+	for (const input of draft.recipientInputs) {
+		const check = checkPerson(input);
+		if ('problem' in check) throw inputError.call(this, itemIndex, check.problem);
+		recipients.push({ ...check.recipient, amount });
+	}
+	const cardType: CardType = campaign.cardType === 'CHOICE_CARD' ? 'choice' : 'branded';
+	return {
+		draft: { ...draft, cardType, productId: campaign.productId },
+		product: campaignProduct(campaign),
+		recipients,
+	};
+}
