@@ -8,6 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { API_PATHS } from '../nodes/Giftronaut/shared/paths';
 import {
 	DEFAULT_GIFTRONAUT_SCOPES,
 	sharedTokenExchange,
@@ -98,7 +99,7 @@ export class GiftronautApi implements ICredentialType {
 		request: {
 			baseURL:
 				'={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/api\\/v1$/i, "").replace(/\\/+$/, "")}}',
-			url: '/api/v1/catalog/branded-cards',
+			url: API_PATHS.catalog.branded,
 			qs: { page: 1, pageSize: 1 },
 		},
 	};

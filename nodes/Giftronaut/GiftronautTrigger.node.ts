@@ -17,7 +17,7 @@ import {
 import { shapeOrders } from './trigger/emit';
 import { PollBudget } from './trigger/budget';
 import { OrderLister } from './trigger/listing';
-import type { EventStatus, TriggerFilters } from './trigger/poll';
+import type { EventStatus, TriggerFilters } from './trigger/statuses';
 import { runActivePoll } from './trigger/run';
 import { sampleOrders } from './trigger/sample';
 

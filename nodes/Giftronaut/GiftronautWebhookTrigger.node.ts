@@ -9,7 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest, CREDENTIAL_TYPE, unwrapObject } from './transport';
+import { getOrder } from './shared/requests';
+import { CREDENTIAL_TYPE } from './transport';
 import { includeFullOrderOption, triggerNodeBase } from './shared/descriptions';
 import { EventDeduper } from './webhook/dedupe';
 import {
@@ -187,13 +188,10 @@ async function shapeEvent(
 			json.orderError = `Giftronaut sent this ${event.eventType} event without an orderId, so the full order could not be read`;
 		} else {
 			try {
-				const response = await apiRequest.call(this, {
-					method: 'GET',
-					path: `/api/v1/orders/${encodeURIComponent(orderId)}`,
+				json.order = await getOrder.call(this, orderId, {
 					retries: 1,
 					timeoutMs: FULL_ORDER_TIMEOUT_MS,
 				});
-				json.order = unwrapObject<IDataObject>(response.body);
 			} catch (error) {
 				json.orderError = `The full order ${orderId} could not be read: ${(error as Error).message}`;
 			}

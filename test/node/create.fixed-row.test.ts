@@ -80,6 +80,6 @@ test('a row that cannot even be read (no product) still takes its place in the b
 
 test('without Continue On Fail a bad row still stops the run before anything is ordered', async () => {
 	const r = await h.run({ parameters, input: rows([5]) });
-	expect(r.error?.message).toContain('[item 5]');
+	expect(r.error?.message).toContain('(item 5)');
 	expect(orderPosts(h.sandbox)).toHaveLength(0);
 });

@@ -113,7 +113,7 @@ describe('idempotency keys', () => {
 			input: [person(1), person(2)],
 		});
 		expect(r.error?.message).toContain('Idempotency Key "same-key" is also used by item 0');
-		expect(r.error?.message).toContain('[item 1]');
+		expect(r.error?.message).toContain('(item 1)');
 		expect(orderPosts(h.sandbox)).toHaveLength(0);
 	});
 

@@ -112,7 +112,7 @@ describe.each(CASES)('bad input: $name', ({ item, good, parameters, message, ite
 			input: [person(0, good), person(1, good), bad],
 		});
 		expect(r.error?.message).toContain(message);
-		if (itemIndex !== null) expect(r.error?.message).toContain(`[item ${itemIndex}]`);
+		if (itemIndex !== null) expect(r.error?.message).toContain(`(item ${itemIndex})`);
 		expect(orderPosts(h.sandbox)).toHaveLength(0);
 		expect(h.sandbox.orders()).toHaveLength(0);
 	});
@@ -123,11 +123,11 @@ test('several bad items: the error lists the others and says nothing was ordered
 		parameters: fromJson,
 		input: [person(0, { amount: 30 }), person(1), person(2, { email: 'nope' }), person(3, { product: 'GC-X' })],
 	});
-	expect(r.error?.message).toContain('[item 0]');
+	expect(r.error?.message).toContain('(item 0)');
 	const text = errorText(r.error);
 	expect(text).toContain('Nothing was ordered');
 	expect(text).toContain('2 more item(s) have problems');
-	expect(text).toContain('Email "nope" is not a valid email address [item 2]');
+	expect(text).toContain('Email "nope" is not a valid email address (item 2)');
 	expect(text).toContain('Product "GC-X" is not in the Branded Card catalog');
 	expect(orderPosts(h.sandbox)).toHaveLength(0);
 });

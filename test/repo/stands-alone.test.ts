@@ -9,12 +9,23 @@ import { readRepoFile, textFiles } from './files';
 const CONTRACT = 'docs/api-contract.md';
 const THIS_FILE = 'test/repo/stands-alone.test.ts';
 
+const RELATIVE_SHARED = /((?:\.\.\/)+)shared\b/g;
+
+/** A relative path to a `shared` folder that lies above the repository root (nodes/…/shared is inside). */
+function citesSharedOutside(file: string, line: string): boolean {
+	const depth = file.split('/').length - 1;
+	return [...line.matchAll(RELATIVE_SHARED)].some((match) => match[1].length / 3 > depth);
+}
+
 /** Citations of material outside the repository (spelled here, so this file is skipped). */
-const OUTSIDE_CITATIONS: Array<{ what: string; pattern: RegExp }> = [
-	{ what: 'a path outside the repository', pattern: /\.\.\/shared/ },
-	{ what: 'the outside API notes', pattern: /shared\/giftronaut-api/ },
-	{ what: 'the outside n8n notes', pattern: /shared\/n8n-/ },
-	{ what: 'a section of the outside contract', pattern: new RegExp('contract ' + '\u00a7', 'i') },
+const OUTSIDE_CITATIONS: Array<{ what: string; cites: (file: string, line: string) => boolean }> = [
+	{ what: 'a path outside the repository', cites: citesSharedOutside },
+	{ what: 'the outside API notes', cites: (_file, line) => /shared\/giftronaut-api/.test(line) },
+	{ what: 'the outside n8n notes', cites: (_file, line) => /shared\/n8n-/.test(line) },
+	{
+		what: 'a section of the outside contract',
+		cites: (_file, line) => new RegExp('contract ' + '\u00a7', 'i').test(line),
+	},
 ];
 
 const CITATION = /api-contract\.md#([A-Za-z0-9_-]+)/g;
@@ -58,13 +69,24 @@ describe('the repository stands alone', () => {
 		expect(names.some((name) => name.startsWith('.ci/'))).toBe(false);
 	});
 
+	test('a relative path counts as outside only when it climbs above the repository root', () => {
+		expect(citesSharedOutside('README.md', 'see ../shared/notes.md')).toBe(true);
+		expect(citesSharedOutside('test/sandbox/README.md', 'see ../../../shared/notes.md')).toBe(true);
+		expect(
+			citesSharedOutside(
+				'nodes/Giftronaut/actions/order/get.operation.ts',
+				"import { updateDisplayOptions } from '../../shared/displayOptions';",
+			),
+		).toBe(false);
+	});
+
 	test('no file outside .ci cites notes that live outside the repository', () => {
 		const found: string[] = [];
 		for (const { file, lines } of files) {
 			if (file === THIS_FILE) continue;
 			lines.forEach((line, index) => {
-				for (const { what, pattern } of OUTSIDE_CITATIONS) {
-					if (pattern.test(line)) found.push(`${file}:${index + 1} cites ${what}: ${line.trim()}`);
+				for (const { what, cites } of OUTSIDE_CITATIONS) {
+					if (cites(file, line)) found.push(`${file}:${index + 1} cites ${what}: ${line.trim()}`);
 				}
 			});
 		}

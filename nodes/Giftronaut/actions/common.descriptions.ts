@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { inputError } from '../helpers/perItem';
 /** Return All plus Limit; the operation shows them with `updateDisplayOptions`. */
 export function returnAllAndLimit(): INodeProperties[] {
 	return [
@@ -28,10 +28,11 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number | 
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Limit must be a whole number of at least 1, not "${limit}" (item ${itemIndex})`,
-			{ itemIndex, description: 'Set Limit to 1 or more, or turn on Return All.' },
+		throw inputError.call(
+			this,
+			itemIndex,
+			`Limit must be a whole number of at least 1, not "${limit}"`,
+			'Set Limit to 1 or more, or turn on Return All.',
 		);
 	}
 	return limit;

@@ -19,20 +19,27 @@ export interface Operation {
 /** A resource's operations, keyed by operation name (the value users store in workflows). */
 export type OperationMap = Record<string, Operation>;
 
-/** The Operation dropdown and every operation's properties, in the order of the operation map. */
-export function resourceDescription(resource: string, operations: OperationMap): INodeProperties[] {
+/**
+ * The Operation dropdown and every operation's properties, in the order of the operation map
+ * (keep it alphabetical by option name, as n8n lists options). The default is named, not taken
+ * from the map's first entry, so adding an operation never changes what a new node starts with.
+ */
+export function resourceDescription<Operations extends OperationMap>(
+	resource: string,
+	operations: Operations,
+	defaultOperation: keyof Operations & string,
+): INodeProperties[] {
 	const options = Object.entries(operations).map(([value, operation]) => ({
 		...operation.option,
 		value,
 	}));
-	const firstOperation = options[0].value;
 	const selector: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
 		options,
-		default: firstOperation,
+		default: defaultOperation,
 	};
 	return [
 		...updateDisplayOptions({ show: { resource: [resource] } }, [selector]),

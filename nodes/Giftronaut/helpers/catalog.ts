@@ -1,12 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	walkPages,
-	type GiftronautContext,
-	type PageWalk,
-	type PageWalkResult,
-} from '../transport';
-import { CATALOG_PATHS, type CardType, type Product } from '../shared/types';
+import { walkPages, type GiftronautContext } from '../transport';
+import { API_PATHS } from '../shared/paths';
+import type { CardType, Product } from '../shared/types';
 
 /** The whole catalog of a card type, read at most once per node run (a walk of ~2 pages). */
 const catalogCache = new WeakMap<object, Map<string, Promise<Product[]>>>();
@@ -24,9 +20,10 @@ export async function loadCatalog(
 	const key = `${cardType}:${JSON.stringify(filters)}`;
 	let pending = perContext.get(key);
 	if (!pending) {
-		pending = walkPages
-			.call<GiftronautContext, [PageWalk<Product>], Promise<PageWalkResult<Product>>>(this, {
-				path: CATALOG_PATHS[cardType],
+		const walkProducts = walkPages<Product>;
+		pending = walkProducts
+			.call(this, {
+				path: API_PATHS.catalog[cardType],
 				qs: filters,
 				idOf: (product) => product.productId,
 				maxPages: 200,

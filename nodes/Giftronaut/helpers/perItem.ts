@@ -48,3 +48,17 @@ export function asNodeError(
 	}
 	return new NodeOperationError(this.getNode(), error.message, { itemIndex });
 }
+
+/**
+ * A bad-input error naming the item as every message of the package does: "… (item 3)", 0-based
+ * like n8n's item index. Without an index (a setting of the whole run) there is no suffix.
+ */
+export function inputError(
+	this: IExecuteFunctions,
+	itemIndex: number | undefined,
+	message: string,
+	description?: string,
+): NodeOperationError {
+	const suffix = itemIndex === undefined ? '' : ` (item ${itemIndex})`;
+	return new NodeOperationError(this.getNode(), `${message}${suffix}`, { itemIndex, description });
+}

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { currentTimeZoneName, oldTimeZoneNames } from '../helpers/timezones';
+import { API_PATHS } from '../shared/paths';
 import { walkPages } from '../transport';
 
 interface Template extends IDataObject {
@@ -13,7 +14,7 @@ interface Template extends IDataObject {
 export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const walkTemplates = walkPages<Template>;
 	const { items } = await walkTemplates.call(this, {
-		path: '/api/v1/templates',
+		path: API_PATHS.templates,
 		idOf: (template) => String(template.templateId),
 		maxPages: 20,
 	});

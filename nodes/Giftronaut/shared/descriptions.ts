@@ -1,14 +1,16 @@
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { CARD_TYPES } from './cardTypes';
+
 /** Filters of Order → Get Many and of the polling trigger: the API's own values. */
 export const cardTypeFilter: INodeProperties = {
 	displayName: 'Card Type',
 	name: 'cardType',
 	type: 'options',
 	options: [
-		{ name: 'Branded Card', value: 'BRANDED_CARD' },
-		{ name: 'Choice Card', value: 'CHOICE_CARD' },
+		{ name: CARD_TYPES.branded.label, value: CARD_TYPES.branded.apiValue },
+		{ name: CARD_TYPES.choice.label, value: CARD_TYPES.choice.apiValue },
 	],
 	default: 'BRANDED_CARD',
 	description: 'Only orders of this card type',

@@ -76,7 +76,7 @@ export const createOptions: INodeProperties = {
 			default: 'order',
 			description: 'What each output item describes',
 		},
-		// Read by the transport's rate governor (transport/index.ts), not by the create operation.
+		// Read by the transport's rate governor (transport/session.ts), not by the create operation.
 		{
 			displayName: 'Rate-Limit Patience',
 			name: 'rateLimitPatience',

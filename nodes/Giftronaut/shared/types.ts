@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-export type CardType = 'branded' | 'choice';
+export type { CardType } from './cardTypes';
 
 export interface Money {
 	amount: number;
@@ -25,13 +25,3 @@ export interface OrderSummary extends IDataObject {
 	cardName?: string;
 	createdAt?: string;
 }
-
-export const CATALOG_PATHS: Record<CardType, string> = {
-	branded: '/api/v1/catalog/branded-cards',
-	choice: '/api/v1/catalog/choice-cards',
-};
-
-export const ORDER_PATHS: Record<CardType, string> = {
-	branded: '/api/v1/orders/branded-cards',
-	choice: '/api/v1/orders/choice-cards',
-};

@@ -1,24 +1,9 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { ApiRequest } from './index';
+import { retryAfterMs } from './retryAfter';
 import { TOKEN_FAILURE_MARK } from './tokenExchange';
-
-/** What is known about a failed request, with nothing sensitive kept (no headers, no config). */
-export interface RequestFailure {
-	httpCode?: number;
-	/** Giftronaut's `error` code, e.g. VALIDATION_ERROR, or a network code such as ECONNRESET. */
-	code?: string;
-	message: string;
-	/** True when the server may never have seen the request, or asks to try again. */
-	transient: boolean;
-	/** True when no HTTP answer came back at all: the server may have acted on the request. */
-	noResponse: boolean;
-	retryAfterMs?: number;
-	requestId: string;
-	/** The failure came from the token exchange (POST /oauth2/token), not from the API call. */
-	tokenEndpoint?: boolean;
-}
+import type { FailureContext, RequestFailure } from './types';
 
 interface ErrorLike {
 	message?: string;
@@ -55,15 +40,6 @@ function findRequestError(error: ErrorLike): ErrorLike {
 		current = current.cause;
 	}
 	return error;
-}
-
-function retryAfterMs(headers: IDataObject | undefined): number | undefined {
-	const value = headers?.['retry-after'];
-	if (value === undefined || value === null || value === '') return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(String(value));
-	return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
 
 /**
@@ -180,14 +156,6 @@ const HINTS: Record<string, string> = {
 	NOT_FOUND: 'Check the ID: it does not exist for this account and environment.',
 	VALIDATION_ERROR: 'Fix the field named above and run again.',
 };
-
-interface FailureContext {
-	request: ApiRequest;
-	attempts: number;
-	requestIds: string[];
-	/** Set when the run gave up on a 429 because its Rate-Limit Patience ran out. */
-	rateLimit?: { times: number; waitedMs: number; patienceMs: number };
-}
 
 /** A NodeApiError built only from sanitized fields, so no header, token or secret can ride along. */
 export function giftronautApiError(

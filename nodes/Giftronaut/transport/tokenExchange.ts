@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { readBaseUrl } from './baseUrl';
+import { retryAfterMs } from './retryAfter';
 
 export const DEFAULT_GIFTRONAUT_SCOPES =
 	'catalog.read orders.read orders.write balance.read templates.read';
@@ -48,15 +49,6 @@ function tokenErrorMessage(status: number, body: TokenResponse | undefined): str
 		return `Giftronaut refused the requested scopes (${code}): ${detail} Fix the Scopes field of the credential.`;
 	}
 	return `Giftronaut token request failed with HTTP ${status}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`;
-}
-
-function retryAfterMs(headers: IDataObject | undefined): number | undefined {
-	const value = headers?.['retry-after'];
-	if (value === undefined || value === null || value === '') return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(String(value));
-	return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
 
 const NETWORK_CODE = /^E[A-Z_]+$/;

@@ -1,6 +1,6 @@
 import { addDays, createdMs, creationDay, dayOfMs, latestCreatedMs } from './days';
 import type { OrderLister } from './listing';
-import { OPEN_STATUSES, VISIBILITY_LAG_MS, isOpen, type EventStatus } from './poll';
+import { OPEN_STATUSES, VISIBILITY_LAG_MS, isOpen, type EventStatus } from './statuses';
 import { emptyState, type TriggerState } from './state';
 
 /** Passes over the window at activation, so a list served in random order is seen whole. */

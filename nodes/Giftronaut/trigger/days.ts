@@ -1,9 +1,9 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { dayPrefix, hasZone } from '../shared/dates';
+
 const DAY_MS = 24 * 60 * 60 * 1000;
-const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})/;
-const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
 
 /** YYYY-MM-DD of an epoch-ms instant (UTC). */
 export function dayOfMs(ms: number): string {
@@ -30,7 +30,7 @@ export function createdMs(createdAt: unknown, orderId: string, node: INode): num
 		if (Number.isFinite(value) && value > 0) return value < SECONDS_LIMIT ? value * 1000 : value;
 	} else if (typeof createdAt === 'string' && createdAt !== '') {
 		const text = createdAt.trim().replace(BRACKET_ZONE, '');
-		const parsed = Date.parse(HAS_ZONE.test(text) ? text : `${text}Z`);
+		const parsed = Date.parse(hasZone(text) ? text : `${text}Z`);
 		if (Number.isFinite(parsed)) return parsed;
 	}
 	throw new NodeOperationError(
@@ -54,7 +54,7 @@ export function latestCreatedMs(createdAt: unknown, createdAtMs: number): number
 	const zoneless =
 		typeof createdAt === 'string' &&
 		/T\d/.test(createdAt) &&
-		!HAS_ZONE.test(createdAt.replace(BRACKET_ZONE, ''));
+		!hasZone(createdAt.replace(BRACKET_ZONE, ''));
 	return zoneless ? createdAtMs + ZONELESS_SLACK_MS : createdAtMs;
 }
 
@@ -65,6 +65,5 @@ export function latestCreatedMs(createdAt: unknown, createdAtMs: number): number
 export function creationDay(createdAt: unknown, fallback: string): string {
 	if (typeof createdAt === 'number')
 		return dayOfMs(createdAt < SECONDS_LIMIT ? createdAt * 1000 : createdAt);
-	const match = typeof createdAt === 'string' ? DATE_PREFIX.exec(createdAt) : null;
-	return match ? match[1] : fallback;
+	return (typeof createdAt === 'string' ? dayPrefix(createdAt) : undefined) ?? fallback;
 }

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { orderPath } from '../shared/paths';
 import type { OrderLister } from './listing';
 
 export interface FoundOrder {
@@ -67,7 +68,7 @@ export async function shapeOrders(
 			...summaryOf(order),
 			fullOrderError: {
 				httpCode,
-				message: `The full order could not be fetched (GET /api/v1/orders/${id} answered HTTP ${httpCode}): emitted as listed, without recipients`,
+				message: `The full order could not be fetched (GET ${orderPath(id)} answered HTTP ${httpCode}): emitted as listed, without recipients`,
 			},
 		});
 	}

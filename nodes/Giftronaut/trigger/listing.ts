@@ -1,13 +1,15 @@
 import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE, apiRequest, unwrapList, unwrapObject } from '../transport';
+import { MAX_PAGE_SIZE, apiRequest, unwrapList } from '../transport';
+import { API_PATHS } from '../shared/paths';
+import { getOrder } from '../shared/requests';
 import type { OrderSummary } from '../shared/types';
 import type { PollBudget } from './budget';
 import { PagePlan, lastPageOf } from './pages';
 
 const PAGE = MAX_PAGE_SIZE;
-const ORDERS_PATH = '/api/v1/orders';
+const ORDERS_PATH = API_PATHS.orders;
 /** No count search goes past this page (10 million orders). */
 const MAX_COUNT_PAGE = 100_000;
 /** Lists this short are read again when a pass missed orders (a reshuffled list can hide some). */
@@ -131,12 +133,9 @@ export class OrderLister {
 
 	async get(orderId: string): Promise<IDataObject> {
 		this.budget.requests++;
-		const response = await apiRequest.call(this.context, {
-			method: 'GET',
-			path: `${ORDERS_PATH}/${encodeURIComponent(orderId)}`,
+		return await getOrder.call(this.context, orderId, {
 			rateLimitPatienceMs: this.budget.rateLimitPatienceMs,
 		});
-		return unwrapObject<IDataObject>(response.body);
 	}
 
 	/**

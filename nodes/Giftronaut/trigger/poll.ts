@@ -2,36 +2,19 @@ import type { IDataObject, Logger } from 'n8n-workflow';
 
 import type { OrderSummary } from '../shared/types';
 import { addDays, createdMs, creationDay, latestCreatedMs } from './days';
-import { discover, recount, settleDiscovery, type Discovery } from './discovery';
 import type { OrderLister, OrderQuery } from './listing';
-import { measureBaseline, reconcile, settleBaseline } from './reconcile';
 import type { TriggerState } from './state';
+import { VISIBILITY_LAG_MS, isOpen, type EventStatus } from './statuses';
 
 /*
  * One poll of an active trigger. The algorithm is described once, in the README ("Giftronaut
  * Trigger" → "How the trigger finds each order once"); the steps live in their own files:
- * activation.ts (first poll), discovery.ts (new orders in the window), reconcile.ts (open orders
- * reaching the event's status), state.ts (what is saved), emit.ts (what is output).
+ * activation.ts (first poll), steps.ts (the order of the steps), discovery.ts (new orders in the
+ * window), reconcile.ts (open orders reaching the event's status), state.ts (what is saved),
+ * emit.ts (what is output).
  */
 
-export type EventStatus = 'COMPLETE' | 'CANCELED';
-export const OPEN_STATUSES = ['PENDING', 'IN_PROGRESS'];
-/** Orders may become visible in the list this late after their `createdAt`. */
-export const VISIBILITY_LAG_MS = 60_000;
-export const PAGE_SIZE = 100;
-
-export interface TriggerFilters extends IDataObject {
-	cardType?: string;
-	orderType?: string;
-}
-
-export function stateSignature(status: EventStatus, filters: TriggerFilters): string {
-	return [status, filters.cardType ?? '', filters.orderType ?? ''].join('|');
-}
-
-export const isOpen = (status: unknown) => OPEN_STATUSES.includes(String(status));
-
-/** One poll of an active workflow. `run()` collects the orders to emit; `state` is the next state. */
+/** One poll of an active workflow: what it saw and what to emit (`runOrderPoll` in steps.ts drives it). */
 export class OrderPoll {
 	/** Orders to emit, by id; the flag says whether the data already is the full order. */
 	readonly emitted = new Map<string, { order: IDataObject; full: boolean }>();
@@ -146,46 +129,5 @@ export class OrderPoll {
 
 	warn(message: string): void {
 		this.warnings.push(message);
-	}
-
-	async run(): Promise<void> {
-		const state = this.state;
-		// The baseline is taken before anything is observed: an order seen open and completing
-		// right after must still raise the next count.
-		let baseline = state.open.size > 0 ? await measureBaseline(this, true) : undefined;
-		const probe = await this.lister.probe(this.windowQuery(), state.accounted);
-		// An unchanged count can hide a shrink masked by growth (one order hidden as one arrives):
-		// a listed order the state has never seen proves it, so the window is identified by id.
-		const masked = !probe.changed && probe.items.some((order) => this.unseen(order));
-		let discovery: Discovery | undefined;
-		if (probe.changed || state.recount || masked) {
-			// The probe's page is reused unless the baseline count ran after it.
-			const fetched = baseline ? probe : undefined;
-			if (!baseline) {
-				baseline = await measureBaseline(this, false);
-				baseline.changed = false;
-			}
-			if (probe.shrank || state.recount || masked) {
-				// Orders left the list (hidden, archived): counts alone can no longer tell new orders
-				// from known ones, so the window is identified order by order before counts are trusted.
-				state.recount = true;
-				discovery = await recount(this);
-			} else {
-				discovery = await discover(
-					this,
-					fetched,
-					probe.total,
-					probe.items.length === PAGE_SIZE ? probe.page : undefined,
-				);
-			}
-		} else {
-			probe.items.forEach((order) => this.observe(order));
-		}
-		if (state.open.size > 0 && baseline) {
-			const grown = state.open.size >= 2 * state.openAfterReconcile + 20;
-			if (baseline.changed || state.reconcileDue || grown) await reconcile(this, baseline.count);
-		}
-		if (discovery) await settleDiscovery(this, discovery);
-		await settleBaseline(this, baseline);
 	}
 }

@@ -2,7 +2,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { OrderSummary } from '../shared/types';
 import { addDays } from './days';
-import { OPEN_STATUSES, PAGE_SIZE, type OrderPoll } from './poll';
+import type { OrderPoll } from './poll';
+import { OPEN_STATUSES, PAGE_SIZE } from './statuses';
 
 /** Up to this many open orders are checked one by one instead of listing PENDING / IN_PROGRESS. */
 const CHECK_ONE_BY_ONE = 3;

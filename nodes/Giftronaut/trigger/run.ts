@@ -5,7 +5,9 @@ import { shapeOrders } from './emit';
 import { dropHandoff, leaveHandoff, takeHandoff } from './handoff';
 import type { OrderLister } from './listing';
 import { tryLockPoll } from './lock';
-import { OrderPoll, stateSignature, type EventStatus, type TriggerFilters } from './poll';
+import { OrderPoll } from './poll';
+import { stateSignature, type EventStatus, type TriggerFilters } from './statuses';
+import { runOrderPoll } from './steps';
 import { creationDay } from './days';
 import { loadState, saveState } from './state';
 
@@ -63,7 +65,7 @@ async function pollLocked(
 	}
 	dropHandoff(this);
 	const run = new OrderPoll(lister, status, state, this.logger);
-	await run.run();
+	await runOrderPoll(run);
 	const found = [...run.emitted.values()].sort(
 		(a, b) =>
 			String(a.order.createdAt).localeCompare(String(b.order.createdAt)) ||

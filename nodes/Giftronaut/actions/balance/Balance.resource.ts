@@ -5,4 +5,4 @@ import * as get from './get.operation';
 
 export const operations = { get } satisfies OperationMap;
 
-export const description: INodeProperties[] = resourceDescription('balance', operations);
+export const description: INodeProperties[] = resourceDescription('balance', operations, 'get');

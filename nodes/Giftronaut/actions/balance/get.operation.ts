@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { forEachItem } from '../../helpers/perItem';
-import { apiRequest, unwrapObject } from '../../transport';
+import { getBalance } from '../../shared/requests';
 
 export const option = {
 	name: 'Get',
@@ -16,11 +16,6 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex) => {
-		const response = await apiRequest.call(this, {
-			method: 'GET',
-			path: '/api/v1/balance',
-			itemIndex,
-		});
-		return unwrapObject(response.body);
+		return await getBalance.call(this, { itemIndex });
 	});
 }

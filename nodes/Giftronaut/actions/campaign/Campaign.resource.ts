@@ -5,4 +5,4 @@ import * as run from './run/run.operation';
 
 export const operations = { run } satisfies OperationMap;
 
-export const description: INodeProperties[] = resourceDescription('campaign', operations);
+export const description: INodeProperties[] = resourceDescription('campaign', operations, 'run');

@@ -6,4 +6,8 @@ import * as getManyChoice from './getManyChoice.operation';
 
 export const operations = { getManyBranded, getManyChoice } satisfies OperationMap;
 
-export const description: INodeProperties[] = resourceDescription('catalog', operations);
+export const description: INodeProperties[] = resourceDescription(
+	'catalog',
+	operations,
+	'getManyBranded',
+);

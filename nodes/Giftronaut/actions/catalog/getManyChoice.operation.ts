@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { CARD_TYPES } from '../../shared/cardTypes';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { listProducts, listProductsDescription } from './listProducts';
 
@@ -11,7 +12,7 @@ export const option = {
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['catalog'], operation: ['getManyChoice'] } },
-	listProductsDescription('choice cards'),
+	listProductsDescription(CARD_TYPES.choice.plural),
 );
 
 export async function execute(

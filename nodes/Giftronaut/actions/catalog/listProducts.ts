@@ -4,12 +4,12 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { loadCatalog } from '../../helpers/catalog';
-import { forEachItem } from '../../helpers/perItem';
+import { forEachItem, inputError } from '../../helpers/perItem';
 import { readLimit, returnAllAndLimit } from '../common.descriptions';
-import { CATALOG_PATHS, type CardType, type Product } from '../../shared/types';
+import { API_PATHS } from '../../shared/paths';
+import type { CardType, Product } from '../../shared/types';
 import { walkPages } from '../../transport';
 
 interface CatalogFilters {
@@ -55,13 +55,11 @@ function readFilters(this: IExecuteFunctions, itemIndex: number): CatalogFilters
 	const currency = String(raw.currencyCode ?? '').trim();
 	if (currency) {
 		if (!/^[A-Za-z]{3}$/.test(currency)) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The Currency filter "${currency}" is not a three-letter ISO 4217 code (item ${itemIndex})`,
-				{
-					itemIndex,
-					description: 'Use a code such as USD, EUR, GBP or CAD, or remove the filter.',
-				},
+			throw inputError.call(
+				this,
+				itemIndex,
+				`The Currency filter "${currency}" is not a three-letter ISO 4217 code`,
+				'Use a code such as USD, EUR, GBP or CAD, or remove the filter.',
 			);
 		}
 		filters.currencyCode = currency.toUpperCase();
@@ -109,7 +107,7 @@ export async function listProducts(
 		}
 		const walkProducts = walkPages<Product>;
 		const result = await walkProducts.call(this, {
-			path: CATALOG_PATHS[cardType],
+			path: API_PATHS.catalog[cardType],
 			qs: { ...filters },
 			idOf: (product) => product.productId,
 			keep,

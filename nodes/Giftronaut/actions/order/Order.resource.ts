@@ -7,4 +7,4 @@ import * as getMany from './getMany.operation';
 
 export const operations = { create, get, getMany } satisfies OperationMap;
 
-export const description: INodeProperties[] = resourceDescription('order', operations);
+export const description: INodeProperties[] = resourceDescription('order', operations, 'create');

@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../shared/displayOptions';
-import { forEachItem } from '../../helpers/perItem';
-import { apiRequest, unwrapObject } from '../../transport';
+import { getOrder } from '../../shared/requests';
+import { forEachItem, inputError } from '../../helpers/perItem';
 
 export const option = {
 	name: 'Get',
@@ -36,17 +35,13 @@ export async function execute(
 	return await forEachItem.call(this, items, async (itemIndex) => {
 		const orderId = String(this.getNodeParameter('orderId', itemIndex, '') ?? '').trim();
 		if (!orderId) {
-			throw new NodeOperationError(this.getNode(), `Order ID is empty (item ${itemIndex})`, {
+			throw inputError.call(
+				this,
 				itemIndex,
-				description:
-					'Enter the ID of the order, e.g. OT20260415001234, or map it from a previous node.',
-			});
+				'Order ID is empty',
+				'Enter the ID of the order, e.g. OT20260415001234, or map it from a previous node.',
+			);
 		}
-		const response = await apiRequest.call(this, {
-			method: 'GET',
-			path: `/api/v1/orders/${encodeURIComponent(orderId)}`,
-			itemIndex,
-		});
-		return unwrapObject(response.body);
+		return await getOrder.call(this, orderId, { itemIndex });
 	});
 }

@@ -4,12 +4,13 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { forEachItem } from '../../helpers/perItem';
+import { forEachItem, inputError } from '../../helpers/perItem';
 import { readLimit, returnAllAndLimit } from '../common.descriptions';
 import { cardTypeFilter, orderTypeFilter } from '../../shared/descriptions';
+import { calendarDayOf } from '../../shared/dates';
 import { updateDisplayOptions } from '../../shared/displayOptions';
+import { API_PATHS } from '../../shared/paths';
 import type { OrderSummary } from '../../shared/types';
 import { MAX_PAGE_SIZE, walkPages } from '../../transport';
 
@@ -72,12 +73,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
-
-/**
- * The API filters by day (`YYYY-MM-DD`). A date typed or picked in n8n carries the user's own
- * day, so the date part is taken as written rather than converted to UTC (which could shift it).
- */
+/** The API filters by day (`YYYY-MM-DD`), taken as written (shared/dates.ts). */
 function toApiDate(
 	this: IExecuteFunctions,
 	value: unknown,
@@ -85,29 +81,13 @@ function toApiDate(
 	itemIndex: number,
 ): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	let text: string | undefined;
-	if (value instanceof Date) {
-		text = Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-	} else if (
-		typeof value === 'object' &&
-		typeof (value as { toISO?: unknown }).toISO === 'function'
-	) {
-		text = String((value as { toISO: () => string | null }).toISO() ?? '');
-	} else {
-		text = String(value).trim();
-	}
-	const match = text ? DATE_PREFIX.exec(text) : null;
-	if (match) {
-		const [, year, month, day] = match;
-		const check = new Date(Date.UTC(+year, +month - 1, +day));
-		if (check.getUTCMonth() === +month - 1 && check.getUTCDate() === +day) {
-			return `${year}-${month}-${day}`;
-		}
-	}
-	throw new NodeOperationError(
-		this.getNode(),
-		`${field} "${String(value)}" is not a valid date (item ${itemIndex})`,
-		{ itemIndex, description: `Pick a date or enter one as YYYY-MM-DD, e.g. 2026-04-15.` },
+	const day = calendarDayOf(value);
+	if (day) return day;
+	throw inputError.call(
+		this,
+		itemIndex,
+		`${field} "${String(value)}" is not a valid date`,
+		`Pick a date or enter one as YYYY-MM-DD, e.g. 2026-04-15.`,
 	);
 }
 
@@ -122,10 +102,11 @@ function buildQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const startDate = toApiDate.call(this, filters.startDate, 'Start Date', itemIndex);
 	const endDate = toApiDate.call(this, filters.endDate, 'End Date', itemIndex);
 	if (startDate && endDate && endDate < startDate) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`End Date ${endDate} is before Start Date ${startDate} (item ${itemIndex})`,
-			{ itemIndex, description: 'Swap the two dates, or remove one of them.' },
+		throw inputError.call(
+			this,
+			itemIndex,
+			`End Date ${endDate} is before Start Date ${startDate}`,
+			'Swap the two dates, or remove one of them.',
 		);
 	}
 	if (startDate) qs.startDate = startDate;
@@ -141,7 +122,7 @@ export async function execute(
 	return await forEachItem.call(this, items, async (itemIndex) => {
 		const limit = readLimit.call(this, itemIndex);
 		const result = await walkOrders.call(this, {
-			path: '/api/v1/orders',
+			path: API_PATHS.orders,
 			qs: buildQuery.call(this, itemIndex),
 			// The list can shift while it is paged (new orders arrive): an order seen twice is kept once.
 			idOf: (order) => String(order.orderId),

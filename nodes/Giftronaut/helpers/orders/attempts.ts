@@ -1,5 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { hasZone } from '../../shared/dates';
+
 /** Giftronaut keeps an idempotency key for 24 hours after it first saw it. */
 export const KEY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -70,7 +72,7 @@ export function noteAttempt(this: IExecuteFunctions, key: string): Attempt {
 /** "2026-12-03T06:40:00Z": the end of the key's window, from its first attempt or the order's creation. */
 export function windowEnd(firstAttemptAt: number, createdAt?: unknown): string {
 	// Only a time with its zone can be trusted; a zone-less one is left to the first attempt.
-	const zoned = typeof createdAt === 'string' && /(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(createdAt);
+	const zoned = typeof createdAt === 'string' && hasZone(createdAt);
 	const created = zoned ? Date.parse(createdAt) : NaN;
 	const start = Number.isFinite(created) ? Math.min(created, firstAttemptAt) : firstAttemptAt;
 	return new Date(start + KEY_WINDOW_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -1,15 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { readRecipientInputs } from './recipients';
-import { inputError } from './settings';
-import type { RunSettings, ValidItem } from './types';
+import { inputError } from '../perItem';
+import type { Plan, RunSettings, ValidItem } from './types';
 
 /**
  * Cuts all input rows, valid or not, into consecutive batches of at most `batchSize` recipients
  * (a row is never split). Cutting by position, not over the valid rows only, keeps every batch, and
  * so its key, the same when a bad row is fixed and the run repeated.
  */
-function positionBatches(sizes: number[], batchSize: number): number[][] {
+export function positionBatches(sizes: number[], batchSize: number): number[][] {
 	const result: number[][] = [];
 	let current: number[] = [];
 	let size = 0;
@@ -71,7 +71,7 @@ export function combinedParts(
 	validByIndex: Map<number, ValidItem>,
 	failedRows: Set<number>,
 	settings: RunSettings,
-	failures: Array<{ itemIndex: number; error: Error }>,
+	failures: Plan['failures'],
 ): { parts: Part[]; batchCount: number } {
 	const uniqueRows = new Set(unique.map((item) => item.draft.itemIndex));
 	const batches = positionBatches(

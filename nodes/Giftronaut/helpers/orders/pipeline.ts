@@ -3,12 +3,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, errorItem } from '../perItem';
 import { buildOutput } from './output';
-import { planOrders, type Plan } from './plan';
+import { planOrders } from './plan';
 import { checkBalance, completeOrders, noteOrdersAlreadySent, sendOrder } from './send';
 import { readSettings } from './settings';
 import type {
 	OrderDraft,
 	OrderShape,
+	Plan,
 	PlannedOrder,
 	RunSettings,
 	SentOrder,

@@ -6,34 +6,24 @@ import {
 	storedForm,
 	type ItemIdentity,
 } from './idempotency';
+import { inputError } from '../perItem';
 import { combinedParts, type Part } from './batches';
 import type { Recipient } from './recipients';
-import { inputError } from './settings';
-import type { KeyScope, OrderShape, PlannedOrder, RunSettings, ValidItem } from './types';
-
-export interface Plan {
-	orders: PlannedOrder[];
-	failures: Array<{ itemIndex: number; error: Error }>;
-}
+import type {
+	ItemTexts,
+	KeyScope,
+	OrderShape,
+	Plan,
+	PlannedOrder,
+	RunSettings,
+	ValidItem,
+} from './types';
 
 /** The input item's own data as n8n stores it, or the Deduplication Key in its place. */
 function identity(items: INodeExecutionData[], item: ValidItem): ItemIdentity {
 	const { deduplicationKey, itemIndex } = item.draft;
 	if (deduplicationKey !== undefined) return { deduplicationKey };
 	return { json: storedForm(items[itemIndex]?.json ?? {}) };
-}
-
-/**
- * An item's canonical JSON, computed once per run and shared by duplicate detection, Combine
- * Items' grouping and the default key (serializing is most of planning's cost).
- */
-interface ItemTexts {
-	/** canonicalJson of the item's identity: its part of the default key. */
-	identity: string;
-	/** canonicalJson of the order's content (everything in the body but recipients and key). */
-	order: string;
-	/** What makes two items the same gift: identical items are sent once, never twice in a run. */
-	fingerprint: string;
 }
 
 function itemTexts(items: INodeExecutionData[], item: ValidItem, shape: OrderShape): ItemTexts {
@@ -80,7 +70,7 @@ function newOrder(
 		});
 		recipients.push(...member.recipients);
 	}
-	return { ...planned, ...shape.request(key, content, members, recipients) };
+	return { ...planned, ...shape.request(content, members, recipients) };
 }
 
 /** The order as sent, without its key: compared only when two parts end up with the same key. */

@@ -1,23 +1,6 @@
+import { dateText, isCalendarDate } from '../../shared/dates';
+
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/;
-
-interface DateLike {
-	toISO?: () => string | null;
-}
-
-function asText(value: unknown): string {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
-	if (value && typeof value === 'object' && typeof (value as DateLike).toISO === 'function') {
-		return (value as DateLike).toISO?.() ?? '';
-	}
-	return typeof value === 'string' ? value.trim() : '';
-}
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-	const date = new Date(Date.UTC(year, month - 1, day));
-	return (
-		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-	);
-}
 
 /**
  * The wall-clock part of a date-time, as the `YYYY-MM-DDTHH:mm:ss` Giftronaut wants. Whatever
@@ -25,7 +8,7 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
  * in the Timezone parameter. Undefined when the value has no valid date and time.
  */
 export function toLocalDateTime(value: unknown): string | undefined {
-	const match = WALL_CLOCK.exec(asText(value));
+	const match = WALL_CLOCK.exec(dateText(value));
 	if (!match) return undefined;
 	const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
 	if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59)

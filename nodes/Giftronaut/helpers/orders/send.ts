@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { fetchOrder, isFinalStatus, waitForCompletion } from './waitForCompletion';
+import { isFinalStatus, waitForCompletion } from './waitForCompletion';
+import { getBalance, getOrder } from '../../shared/requests';
 import type { Money } from '../../shared/types';
 import { apiRequest, unwrapObject } from '../../transport';
 import { noteAttempt, windowEnd } from './attempts';
@@ -20,12 +21,9 @@ export async function checkBalance(
 	settings: RunSettings,
 ): Promise<void> {
 	if (orders.length === 0) return;
-	const response = await apiRequest.call(this, {
-		method: 'GET',
-		path: '/api/v1/balance',
+	const balance: { availableBalance?: Money } = await getBalance.call(this, {
 		timeoutMs: settings.timeoutMs,
 	});
-	const balance = unwrapObject<{ availableBalance?: Money }>(response.body);
 	const available = balance.availableBalance;
 	if (!available || typeof available.amount !== 'number') {
 		throw new NodeOperationError(
@@ -163,12 +161,10 @@ export async function completeOrders(
 	for (const entry of sent) {
 		if (!isFinalStatus(entry.order.status) || typeof entry.order.orderId !== 'string') continue;
 		try {
-			entry.order = await fetchOrder.call(
-				this,
-				entry.order.orderId,
-				settings.timeoutMs,
-				entry.planned.members[0].itemIndex,
-			);
+			entry.order = await getOrder.call(this, entry.order.orderId, {
+				timeoutMs: settings.timeoutMs,
+				itemIndex: entry.planned.members[0].itemIndex,
+			});
 		} catch (error) {
 			// The order exists; only its reward links could not be read.
 			entry.waitError = (error as Error).message;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { inputError } from '../perItem';
 import { currentTimeZoneName } from '../timezones';
 import { idempotencyKeyProblem } from './idempotency';
 import {
@@ -10,17 +10,6 @@ import {
 } from './limits';
 import { isValidTimeZone, localToEpochMs, toLocalDateTime } from './schedule';
 import type { RunSettings, SendTiming } from './types';
-
-/** A bad-input error that names the item the n8n way ("[item 3]", 0-based). */
-export function inputError(
-	this: IExecuteFunctions,
-	itemIndex: number | undefined,
-	message: string,
-	description?: string,
-): NodeOperationError {
-	const suffix = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
-	return new NodeOperationError(this.getNode(), `${message}${suffix}`, { itemIndex, description });
-}
 
 export function readSettings(this: IExecuteFunctions): RunSettings {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;

@@ -64,7 +64,7 @@ export interface PlannedOrder {
 	/** Where the order is created. */
 	path: string;
 	shape: OrderShape;
-	/** The request body, `idempotencyKey` included. */
+	/** The request body; the transport adds `idempotencyKey` (apiRequest's `idempotencyKey`). */
 	body: IDataObject;
 	members: Member[];
 }
@@ -84,9 +84,8 @@ export interface OrderShape {
 	content(item: ValidItem): IDataObject;
 	/** The default key of one order; `items` holds each member's identity as canonical JSON. */
 	defaultKey(scope: KeyScope, members: ValidItem[], items: string[]): string;
-	/** Where the order goes, and its body with the key. */
+	/** Where the order goes, and its body (the transport adds the key to it). */
 	request(
-		key: string,
 		content: IDataObject,
 		members: ValidItem[],
 		recipients: Recipient[],
@@ -105,4 +104,22 @@ export interface SentOrder {
 	/** Set when Wait for Completion gave up before COMPLETE or CANCELED. */
 	waitTimedOut?: boolean;
 	waitError?: string;
+}
+
+export interface Plan {
+	orders: PlannedOrder[];
+	failures: Array<{ itemIndex: number; error: Error }>;
+}
+
+/**
+ * An item's canonical JSON, computed once per run and shared by duplicate detection, Combine
+ * Items' grouping and the default key (serializing is most of planning's cost).
+ */
+export interface ItemTexts {
+	/** canonicalJson of the item's identity: its part of the default key. */
+	identity: string;
+	/** canonicalJson of the order's content (everything in the body but recipients and key). */
+	order: string;
+	/** What makes two items the same gift: identical items are sent once, never twice in a run. */
+	fingerprint: string;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { sleepWithAbort } from 'n8n-workflow';
 
-import { apiRequest, unwrapObject } from '../../transport';
+import { getOrder } from '../../shared/requests';
 
 const FINAL_STATUSES = new Set(['COMPLETE', 'CANCELED']);
 const FIRST_INTERVAL_MS = 1000;
@@ -18,21 +18,6 @@ export interface WaitOutcome {
 
 export function isFinalStatus(status: unknown): boolean {
 	return typeof status === 'string' && FINAL_STATUSES.has(status);
-}
-
-export async function fetchOrder(
-	this: IExecuteFunctions,
-	orderId: string,
-	timeoutMs: number,
-	itemIndex?: number,
-): Promise<IDataObject> {
-	const response = await apiRequest.call(this, {
-		method: 'GET',
-		path: `/api/v1/orders/${encodeURIComponent(orderId)}`,
-		timeoutMs,
-		itemIndex,
-	});
-	return unwrapObject(response.body);
 }
 
 /**
@@ -53,7 +38,7 @@ export async function waitForCompletion(
 		const stillPending: string[] = [];
 		for (const orderId of pending) {
 			try {
-				const order = await fetchOrder.call(this, orderId, options.requestTimeoutMs);
+				const order = await getOrder.call(this, orderId, { timeoutMs: options.requestTimeoutMs });
 				outcomes.set(orderId, { order, timedOut: false });
 				if (!isFinalStatus(order.status)) stillPending.push(orderId);
 			} catch (error) {

@@ -8,13 +8,10 @@ import {
 	readRecipientInputs,
 	type Recipient,
 } from '../../../helpers/orders/recipients';
-import {
-	inputError,
-	readEmailSetting,
-	readKeyOptions,
-	readSendTiming,
-} from '../../../helpers/orders/settings';
+import { readEmailSetting, readKeyOptions, readSendTiming } from '../../../helpers/orders/settings';
+import { inputError } from '../../../helpers/perItem';
 import type { OrderDraft, RunSettings, ValidItem } from '../../../helpers/orders/types';
+import { campaignPath } from '../../../shared/paths';
 import type { CardType, Product } from '../../../shared/types';
 import { apiRequest, unwrapObject } from '../../../transport';
 import { description } from './description';
@@ -91,7 +88,7 @@ export async function loadCampaigns(
 		try {
 			const response = await apiRequest.call(this, {
 				method: 'GET',
-				path: `/api/v1/campaigns/${encodeURIComponent(campaignId)}`,
+				path: campaignPath(campaignId),
 				itemIndex: draft.itemIndex,
 			});
 			campaigns.set(campaignId, unwrapObject<Campaign>(response.body));

@@ -2,10 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { defaultCampaignRunKey } from '../../../helpers/orders/idempotency';
 import type { OrderShape, ValidItem } from '../../../helpers/orders/types';
-
-export function campaignRunPath(campaignId: string): string {
-	return `/api/v1/campaigns/${encodeURIComponent(campaignId)}/orders`;
-}
+import { campaignRunPath } from '../../../shared/paths';
 
 /**
  * A campaign run (docs/api-contract.md#campaign-runs): the campaign in the path, recipients
@@ -27,12 +24,11 @@ export const campaignShape: OrderShape = {
 			items,
 		});
 	},
-	request(key, content, members, recipients) {
+	request(content, _members, recipients) {
 		const { campaignId, ...overrides } = content;
 		return {
 			path: campaignRunPath(String(campaignId)),
 			body: {
-				idempotencyKey: key,
 				...overrides,
 				recipients: recipients.map((recipient) =>
 					Object.fromEntries(Object.entries(recipient).filter(([name]) => name !== 'amount')),

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { loadCatalog } from '../../../helpers/catalog';
-import type { CardType, Product } from '../../../shared/types';
+import { otherCardType, type CardType } from '../../../shared/cardTypes';
+import type { Product } from '../../../shared/types';
 import { checkDraft, readDraft } from './read';
 import { executeOrders, type OrderKind } from '../../../helpers/orders/pipeline';
 import type { OrderDraft } from '../../../helpers/orders/types';
@@ -27,7 +28,7 @@ async function loadCatalogs(this: IExecuteFunctions, drafts: OrderDraft[]): Prom
 		(draft) => !catalogs[draft.cardType]?.some((product) => product.productId === draft.productId),
 	);
 	for (const draft of unknown) {
-		const other: CardType = draft.cardType === 'branded' ? 'choice' : 'branded';
+		const other = otherCardType(draft.cardType);
 		if (!catalogs[other]) catalogs[other] = await loadCatalog.call(this, other);
 	}
 	return catalogs;

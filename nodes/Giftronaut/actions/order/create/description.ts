@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { CARD_TYPES } from '../../../shared/cardTypes';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { emailSettings, sendTimingProperties } from '../../../shared/email.description';
 import { createOptions } from '../../../shared/orderOptions.description';
@@ -13,14 +14,14 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{
-				name: 'Branded Card',
+				name: CARD_TYPES.branded.label,
 				value: 'branded',
-				description: 'A gift card of one brand, e.g. Amazon or Starbucks',
+				description: CARD_TYPES.branded.description,
 			},
 			{
-				name: 'Choice Card',
+				name: CARD_TYPES.choice.label,
 				value: 'choice',
-				description: 'The recipient picks the brand when redeeming',
+				description: CARD_TYPES.choice.description,
 			},
 		],
 		default: 'branded',

@@ -7,17 +7,12 @@ import {
 	readRecipientInputs,
 	type Recipient,
 } from '../../../helpers/orders/recipients';
-import {
-	inputError,
-	readEmailSetting,
-	readKeyOptions,
-	readSendTiming,
-} from '../../../helpers/orders/settings';
+import { readEmailSetting, readKeyOptions, readSendTiming } from '../../../helpers/orders/settings';
+import { inputError } from '../../../helpers/perItem';
 import type { OrderDraft, RunSettings, ValidItem } from '../../../helpers/orders/types';
-import type { CardType, Product } from '../../../shared/types';
+import { CARD_TYPES, isCardType, otherCardType, type CardType } from '../../../shared/cardTypes';
+import type { Product } from '../../../shared/types';
 import { description } from './description';
-
-const CARD_LABELS: Record<CardType, string> = { branded: 'Branded Card', choice: 'Choice Card' };
 
 /** Reads and shape-checks one item's parameters; throws a NodeOperationError naming field and item. */
 export function readDraft(
@@ -34,8 +29,8 @@ function readDraftParameters(
 	itemIndex: number,
 	settings: RunSettings,
 ): OrderDraft {
-	const cardType = this.getNodeParameter('cardType', itemIndex, 'branded') as CardType;
-	if (cardType !== 'branded' && cardType !== 'choice') {
+	const cardType: unknown = this.getNodeParameter('cardType', itemIndex, 'branded');
+	if (!isCardType(cardType)) {
 		throw inputError.call(
 			this,
 			itemIndex,
@@ -87,15 +82,15 @@ export function checkDraft(
 	const { itemIndex, cardType, productId } = draft;
 	const product = catalogs[cardType]?.find((entry) => entry.productId === productId);
 	if (!product) {
-		const otherType: CardType = cardType === 'branded' ? 'choice' : 'branded';
+		const otherType = otherCardType(cardType);
 		const inOther = catalogs[otherType]?.some((entry) => entry.productId === productId);
 		const hint = inOther
-			? `: it is a ${CARD_LABELS[otherType]}, so set Card Type to ${CARD_LABELS[otherType]}`
+			? `: it is a ${CARD_TYPES[otherType].label}, so set Card Type to ${CARD_TYPES[otherType].label}`
 			: ': pick one from the list, or check the ID with Catalog → Get Many';
 		throw inputError.call(
 			this,
 			itemIndex,
-			`Product "${productId}" is not in the ${CARD_LABELS[cardType]} catalog${hint}`,
+			`Product "${productId}" is not in the ${CARD_TYPES[cardType].label} catalog${hint}`,
 		);
 	}
 	const recipients: Recipient[] = [];

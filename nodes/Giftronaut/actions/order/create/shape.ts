@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { defaultOrderKeyOfCanonicalItems } from '../../../helpers/orders/idempotency';
 import type { OrderShape, ValidItem } from '../../../helpers/orders/types';
-import { ORDER_PATHS } from '../../../shared/types';
+import { API_PATHS } from '../../../shared/paths';
 
 /** A branded or choice card order: its content, key and request. */
 export const createShape: OrderShape = {
@@ -28,10 +28,10 @@ export const createShape: OrderShape = {
 			items,
 		});
 	},
-	request(key, content, members, recipients) {
+	request(content, members, recipients) {
 		return {
-			path: ORDER_PATHS[members[0].draft.cardType],
-			body: { idempotencyKey: key, ...content, recipients },
+			path: API_PATHS.createOrder[members[0].draft.cardType],
+			body: { ...content, recipients },
 		};
 	},
 };
