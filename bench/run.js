@@ -2,7 +2,7 @@
 'use strict';
 // `npm run bench`: benchmarks and fault soak of the Giftronaut node against the local sandbox over
 // loopback. Prints a table and writes bench/results.json (details in bench/tmp/details.json).
-// Options: --only=timing,tokens,ratelimit,idle,static,trigger,bad,soak   --pairs=N   --quick
+// Options: --only=timing,tokens,ratelimit,idle,static,trigger,bad,guardrails,soak   --pairs=N   --quick
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -116,6 +116,7 @@ async function main() {
 		return out;
 	});
 	await section('bad', () => require('./lib/bad-inputs').runBadInputs(h, { log, onEvidence: leaks.evidence }));
+	await section('guardrails', () => require('./lib/guardrails').runGuardrails(h, { log, onEvidence: leaks.evidence }));
 	await section('soak', () =>
 		require('./lib/soak').runSoak(h, {
 			H,

@@ -75,6 +75,42 @@ export class GiftronautApi implements ICredentialType {
 			description:
 				"Only for the Giftronaut Webhook Trigger: the signing secret the developer portal shows for this credential's webhook endpoint. Without it the trigger refuses every event.",
 		},
+		{
+			displayName: 'Maximum per Order (USD)',
+			name: 'maxPerOrderUsd',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 100',
+			description:
+				'Spending limit: an order whose total is above this is refused before it is sent. Empty: no limit. Orders in other currencies are refused while a USD limit is set (the conversion rate is not published).',
+		},
+		{
+			displayName: 'Maximum per Run (USD)',
+			name: 'maxPerRunUsd',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 500',
+			description:
+				'Spending limit: a node run whose orders together total more than this is refused whole, before the first order. Empty: no limit.',
+		},
+		{
+			displayName: 'Daily Limit (USD)',
+			name: 'dailyLimitUsd',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1000',
+			description:
+				"Spending limit: before sending, the node reads what this account ordered today (UTC) and refuses a run that would take the day's total above this. Needs orders.read. Empty: no limit.",
+		},
+		{
+			displayName: 'Allowed Products',
+			name: 'allowedProducts',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. GC-AMAZON-USD, CHOICE-GLOBAL-USD',
+			description:
+				'Product IDs this credential may order, separated by commas. Any other product is refused before sending. Empty: every product.',
+		},
 	];
 
 	// One exchange per credential for the whole n8n process (see tokenExchange.ts). The Base URL is

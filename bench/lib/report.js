@@ -24,6 +24,8 @@ const GOALS = [
 	{ key: 'triggerMissed', goal: '0', ok: (v) => v === 0 },
 	{ key: 'badInputsTried', goal: '≥ 30', ok: (v) => v >= 30 },
 	{ key: 'badInputOrdersSent', goal: '0', ok: (v) => v === 0 },
+	{ key: 'guardrailBreachAttempts', goal: '≥ 30', ok: (v) => v >= 30 },
+	{ key: 'guardrailOrdersSent', goal: '0', ok: (v) => v === 0 },
 	{ key: 'secretLeaks', goal: '0', ok: (v) => v === 0 },
 ];
 

@@ -95,6 +95,14 @@ export const createOptions: INodeProperties = {
 			description: 'How long to wait for each Giftronaut response, in milliseconds',
 		},
 		{
+			displayName: 'Validate Only',
+			name: 'validateOnly',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to run every check (items, catalog, amounts, schedule, balance, spending limits) and output what would be sent, with validateOnly = true, without ordering anything. Needs the balance.read scope.',
+		},
+		{
 			displayName: 'Wait for Completion',
 			name: 'waitForCompletion',
 			type: 'boolean',

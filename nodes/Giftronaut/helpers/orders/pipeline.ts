@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { enforceSpendingLimits } from '../../shared/spendingLimits';
 import { asNodeError, errorItem } from '../perItem';
+import { compactForTool, guardedOrder, runsAsTool, validateOnlyOutput } from './guard';
 import { buildOutput } from './output';
 import { planOrders } from './plan';
 import { checkBalance, completeOrders, noteOrdersAlreadySent, sendOrder } from './send';
@@ -125,11 +127,26 @@ async function sendPlan(
 	}
 	if (stop) throw stop;
 
-	const sent = await sendAll.call(this, plan.orders, settings, failures, continueOnFail);
+	// The credential's spending limits (docs/api-contract.md#spending), on every order the run plans.
+	const guarded = plan.orders.map(guardedOrder);
+	const { refused, release } = await enforceSpendingLimits.call(this, guarded, { continueOnFail });
+	for (const [itemIndex, error] of refused) failures.set(itemIndex, error);
+	plan.orders = plan.orders.filter((_, i) => !guarded[i].itemIndexes.some((j) => refused.has(j)));
+	const asTool = runsAsTool(this);
+	if (settings.validateOnly) {
+		release();
+		const dryRun = validateOnlyOutput(plan.orders, failures);
+		return asTool ? compactForTool(dryRun) : dryRun;
+	}
+
+	const sent = await sendAll
+		.call(this, plan.orders, settings, failures, continueOnFail)
+		.finally(release);
 
 	hintReplays.call(this, sent, items.length);
 	await completeOrders.call(this, sent, settings);
-	return buildOutput(sent, failures, settings);
+	const output = buildOutput(sent, failures, settings);
+	return asTool ? compactForTool(output) : output;
 }
 
 /** An operation that orders: how it reads an item, what it loads once, how it checks an item. */

@@ -55,6 +55,7 @@ function newOrder(
 	const recipients: Recipient[] = [];
 	const planned: Omit<PlannedOrder, 'path' | 'body'> = {
 		shape,
+		about: content,
 		key,
 		isDefaultKey,
 		cardType: members[0].draft.cardType,

@@ -51,8 +51,9 @@ export function readSettings(this: IExecuteFunctions): RunSettings {
 		waitForCompletion: options.waitForCompletion === true,
 		waitTimeoutMs: waitSeconds * 1000,
 		output,
-		checkBalance: options.checkBalance === true,
+		checkBalance: options.checkBalance === true || options.validateOnly === true,
 		timeoutMs,
+		validateOnly: options.validateOnly === true,
 	};
 }
 

@@ -14,6 +14,8 @@ export interface RunSettings {
 	output: OutputMode;
 	checkBalance: boolean;
 	timeoutMs: number;
+	/** Run every check and output what would be sent; send nothing. */
+	validateOnly: boolean;
 }
 
 export interface SendTiming extends IDataObject {
@@ -61,6 +63,8 @@ export interface PlannedOrder {
 	product: Product;
 	/** Everyone the order sends to, with their amounts in the product's currency. */
 	recipients: Recipient[];
+	/** What the order is besides its recipients (the shape's content), for Validate Only. */
+	about: IDataObject;
 	/** Where the order is created. */
 	path: string;
 	shape: OrderShape;

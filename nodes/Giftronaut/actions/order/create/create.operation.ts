@@ -12,7 +12,8 @@ export { description } from './description';
 
 export const option = {
 	name: 'Create',
-	description: 'Send gift cards: create a branded or choice card order',
+	description:
+		'Send gift cards: orders branded or choice cards and charges their value to the prepaid Giftronaut balance (real money in Production). Identical calls are not sent twice: a repeat within 24 hours returns the first order. Spending limits in the credential are enforced before sending; Options → Validate Only checks without ordering.',
 	action: 'Create an order',
 };
 
