@@ -10,6 +10,8 @@ import * as balance from './actions/balance/Balance.resource';
 import * as campaign from './actions/campaign/Campaign.resource';
 import * as catalog from './actions/catalog/Catalog.resource';
 import * as order from './actions/order/Order.resource';
+import * as recipient from './actions/recipient/Recipient.resource';
+import * as template from './actions/template/Template.resource';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -25,7 +27,7 @@ export class Giftronaut implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Send Giftronaut gift cards (branded or choice), browse the catalog, check the balance and track orders',
+			'Send Giftronaut gift cards (branded or choice), browse the catalog, track orders, check the balance and ledger, and manage campaigns, the recipient address book and e-mail templates',
 		defaults: {
 			name: 'Giftronaut',
 		},
@@ -61,6 +63,14 @@ export class Giftronaut implements INodeType {
 						name: 'Order',
 						value: 'order',
 					},
+					{
+						name: 'Recipient',
+						value: 'recipient',
+					},
+					{
+						name: 'Template',
+						value: 'template',
+					},
 				],
 				default: 'order',
 			},
@@ -68,6 +78,8 @@ export class Giftronaut implements INodeType {
 			...campaign.description,
 			...catalog.description,
 			...order.description,
+			...recipient.description,
+			...template.description,
 		],
 	};
 

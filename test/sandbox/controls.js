@@ -40,7 +40,10 @@ function handleControl(core, method, path, rawBody, res) {
         return ok(r.order, r.status);
       }
       case 'GET /campaigns': return ok(core.campaigns());
-      case 'POST /campaigns': return ok(core.createCampaign(obj), 201);
+      case 'POST /campaigns': {
+        const { campaignId, ...body } = obj;
+        return ok(core.createCampaign(body, { campaignId }), 201);
+      }
       case 'GET /requests': return ok(core.requests());
       case 'DELETE /requests': core.clearRequests(); return ok({ cleared: true });
       case 'GET /stats': return ok(core.stats());

@@ -4,6 +4,9 @@ const { createClock } = require('./clock');
 const { createAuth, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } = require('./auth');
 const { createOrderStore } = require('./orders');
 const { createCampaignStore } = require('./campaigns');
+const { createRecipientStore } = require('./recipients');
+const { createTemplateStore } = require('./templates');
+const { createLedger } = require('./ledger');
 const { createFaults } = require('./faults');
 const { validationError, isPlainObject, SandboxError } = require('./util');
 
@@ -132,6 +135,9 @@ function createCore(initialConfig, getBaseUrl) {
   let config = defaultConfig();
   const orders = createOrderStore({ clock, getConfig: () => config, getBaseUrl });
   const campaigns = createCampaignStore({ clock, orders });
+  const recipients = createRecipientStore({ clock, orders });
+  const templates = createTemplateStore({ clock, campaigns });
+  const ledger = createLedger({ clock, orders });
   let log = [];
   let logSeq = 0;
   let stats;
@@ -148,6 +154,9 @@ function createCore(initialConfig, getBaseUrl) {
     config = next;
     orders.reset(config.balance);
     campaigns.reset();
+    recipients.reset();
+    templates.reset();
+    ledger.reset(config.balance);
     faults.clear();
     clock.reset();
     rateWindows.clear();
@@ -226,7 +235,7 @@ function createCore(initialConfig, getBaseUrl) {
   reset(initialConfig);
 
   return {
-    clock, auth, faults, store: orders, campaignStore: campaigns,
+    clock, auth, faults, store: orders, campaignStore: campaigns, recipientStore: recipients, templateStore: templates, ledger,
     // internal hooks for server.js
     rateCheck, logStart, countRoute, issueToken, getConfigRef: () => config,
     // public control API
@@ -245,9 +254,12 @@ function createCore(initialConfig, getBaseUrl) {
     pendingFaults: () => faults.pending(),
     clearFaults: () => faults.clear(),
     createOrder,
-    createCampaign: (body) => campaigns.create(body),
+    createCampaign: (body, options) => campaigns.create(body, options && options.campaignId),
     deleteCampaign: (id) => campaigns.remove(id),
     campaigns: () => campaigns.all(),
+    createRecipient: (body) => recipients.create(body),
+    recipients: () => recipients.all(),
+    templates: () => templates.list({ pageSize: '100' }, orders).data,
     orders: () => { const now = clock.now(); return orders.all().map((o) => orders.full(o, now)); },
     order: (id) => { const o = orders.get(id); return o ? orders.full(o) : undefined; },
     setOrderStatus: (id, status) => { requireOrder(id); return orders.full(orders.setStatus(id, status)); },

@@ -161,6 +161,20 @@ export interface CampaignBody {
   refundOption?: boolean;
 }
 
+export interface RecipientBody {
+  email: string;
+  firstName?: string;
+  lastName?: string;
+  company?: string;
+  department?: string;
+}
+
+export interface Recipient extends RecipientBody {
+  recipientId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Campaign extends CampaignBody {
   campaignId: string;
   refundOption: boolean;
@@ -229,11 +243,16 @@ export interface Sandbox {
    */
   createOrder(body: OrderBody, options?: { cardType?: CardType; idempotencyKey?: string }): { status: 200 | 201; outcome: 'created' | 'replayed'; order: Order };
   /** A campaign (docs/api-contract.md#campaigns), stored as POST /api/v1/campaigns would. */
-  createCampaign(body: CampaignBody): Campaign;
+  createCampaign(body: CampaignBody, options?: { campaignId?: string }): Campaign;
   /** Soft delete: gone from lists, GET and runs answer 404, its orders stay. */
   deleteCampaign(campaignId: string): void;
   /** Every campaign ever created, deleted ones included. */
   campaigns(): Campaign[];
+  /** A recipient in the address book (docs/api-contract.md#recipients), as POST /api/v1/recipients would. */
+  createRecipient(body: RecipientBody): Recipient;
+  recipients(): Recipient[];
+  /** The e-mail templates, the default first. */
+  templates(): Array<{ templateId: string; name: string; senderName: string; isDefault: boolean } & Record<string, unknown>>;
   /** Full orders in creation order. */
   orders(): Order[];
   order(orderId: string): Order | undefined;

@@ -22,6 +22,15 @@ const ROUTES = [
   ['GET', /^\/api\/v1\/balance$/, '/api/v1/balance', 'api', 'balance.read', 'balance'],
   ['GET', /^\/api\/v1\/templates$/, '/api/v1/templates', 'api', 'templates.read', 'listTemplates'],
   ['GET', /^\/api\/v1\/templates\/([^/]+)$/, '/api/v1/templates/{templateId}', 'api', 'templates.read', 'getTemplate'],
+  ['POST', /^\/api\/v1\/templates$/, '/api/v1/templates', 'api', 'templates.write', 'createTemplate'],
+  ['PUT', /^\/api\/v1\/templates\/([^/]+)$/, '/api/v1/templates/{templateId}', 'api', 'templates.write', 'updateTemplate'],
+  ['DELETE', /^\/api\/v1\/templates\/([^/]+)$/, '/api/v1/templates/{templateId}', 'api', 'templates.write', 'deleteTemplate'],
+  ['GET', /^\/api\/v1\/recipients$/, '/api/v1/recipients', 'api', 'recipients.read', 'listRecipients'],
+  ['POST', /^\/api\/v1\/recipients$/, '/api/v1/recipients', 'api', 'recipients.write', 'createRecipient'],
+  ['GET', /^\/api\/v1\/recipients\/([^/]+)$/, '/api/v1/recipients/{recipientId}', 'api', 'recipients.read', 'getRecipient'],
+  ['PUT', /^\/api\/v1\/recipients\/([^/]+)$/, '/api/v1/recipients/{recipientId}', 'api', 'recipients.write', 'updateRecipient'],
+  ['DELETE', /^\/api\/v1\/recipients\/([^/]+)$/, '/api/v1/recipients/{recipientId}', 'api', 'recipients.write', 'deleteRecipient'],
+  ['GET', /^\/api\/v1\/balance\/ledger$/, '/api/v1/balance/ledger', 'api', 'balance.read', 'ledger'],
   ['GET', /^\/api\/v1\/campaigns$/, '/api/v1/campaigns', 'api', 'campaigns.read', 'listCampaigns'],
   ['POST', /^\/api\/v1\/campaigns$/, '/api/v1/campaigns', 'api', 'campaigns.write', 'createCampaign'],
   ['GET', /^\/api\/v1\/campaigns\/([^/]+)$/, '/api/v1/campaigns/{campaignId}', 'api', 'campaigns.read', 'getCampaign'],
@@ -246,12 +255,29 @@ function createHttpServer(core, onRequest) {
         case 'balance':
           return respond(200, envelope(core, core.store.balance()));
         case 'listTemplates':
-          return respond(200, core.store.listOf(catalog.TEMPLATES, query));
-        case 'getTemplate': {
-          const t = catalog.template(matched.param);
-          if (!t) throw new SandboxError(404, 'NOT_FOUND', `Template "${matched.param}" not found`);
-          return respond(200, envelope(core, catalog.copy(t)));
-        }
+          return respond(200, core.templateStore.list(query, core.store));
+        case 'getTemplate':
+          return respond(200, envelope(core, core.templateStore.get(matched.param)));
+        case 'createTemplate':
+          return respond(201, envelope(core, core.templateStore.create(parseJson(raw)), true));
+        case 'updateTemplate':
+          return respond(200, envelope(core, core.templateStore.update(matched.param, parseJson(raw))));
+        case 'deleteTemplate':
+          core.templateStore.remove(matched.param);
+          entry.status = 204; res.writeHead(204); res.end(); return done();
+        case 'listRecipients':
+          return respond(200, core.recipientStore.list(query));
+        case 'getRecipient':
+          return respond(200, envelope(core, core.recipientStore.get(matched.param)));
+        case 'createRecipient':
+          return respond(201, envelope(core, core.recipientStore.create(parseJson(raw)), true));
+        case 'updateRecipient':
+          return respond(200, envelope(core, core.recipientStore.update(matched.param, parseJson(raw))));
+        case 'deleteRecipient':
+          core.recipientStore.remove(matched.param);
+          entry.status = 204; res.writeHead(204); res.end(); return done();
+        case 'ledger':
+          return respond(200, core.ledger.list(query));
         case 'listCampaigns':
           return respond(200, core.campaignStore.list(query));
         case 'createCampaign':

@@ -5,6 +5,8 @@ import * as balance from './balance/Balance.resource';
 import * as campaign from './campaign/Campaign.resource';
 import * as catalog from './catalog/Catalog.resource';
 import * as order from './order/Order.resource';
+import * as recipient from './recipient/Recipient.resource';
+import * as template from './template/Template.resource';
 import type { Operation, OperationMap } from './node.type';
 
 /** Every resource with its operations: an operation is found by its resource's map, never listed here. */
@@ -13,6 +15,8 @@ export const resources = {
 	campaign: campaign.operations,
 	catalog: catalog.operations,
 	order: order.operations,
+	recipient: recipient.operations,
+	template: template.operations,
 } satisfies Record<string, OperationMap>;
 
 type Resources = typeof resources;

@@ -4,7 +4,10 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import type { Campaign } from '../actions/campaign/campaign';
 import { findProduct, loadCatalog, productLabel } from '../helpers/catalog';
+import { API_PATHS } from '../shared/paths';
+import { walkPages } from '../transport';
 import type { CardType, Product } from '../shared/types';
 
 /** Results per dropdown page. */
@@ -143,4 +146,33 @@ export async function searchAmounts(
 		matching.unshift(amountEntry(typed, currency));
 	}
 	return { results: matching };
+}
+
+const CAMPAIGN_PAGE_SIZE = 50;
+
+/**
+ * Campaigns whose name contains the typed text (the API's `search`), a page of 50 at a time; the
+ * token is the next page number. Deleted campaigns are not listed by the API.
+ */
+export async function searchCampaigns(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const search = filter?.trim();
+	const walkCampaigns = walkPages<Campaign>;
+	const { items, nextPage } = await walkCampaigns.call(this, {
+		path: API_PATHS.campaigns,
+		qs: search ? { search } : {},
+		idOf: (campaign) => String(campaign.campaignId),
+		limit: CAMPAIGN_PAGE_SIZE,
+		pageSize: CAMPAIGN_PAGE_SIZE,
+		maxPages: 1,
+		startPage: pageNumber(paginationToken),
+	});
+	const results = items.map((campaign) => ({
+		name: `${campaign.name} (${formatAmount(Number(campaign.amount))} USD)`,
+		value: campaign.campaignId,
+	}));
+	return nextPage ? { results, paginationToken: String(nextPage) } : { results };
 }

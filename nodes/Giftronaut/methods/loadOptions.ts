@@ -1,29 +1,12 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { listTemplates } from '../actions/template/list';
 import { currentTimeZoneName, oldTimeZoneNames } from '../helpers/timezones';
-import { API_PATHS } from '../shared/paths';
-import { walkPages } from '../transport';
-
-interface Template extends IDataObject {
-	templateId: string;
-	name?: string;
-	isDefault?: boolean;
-}
 
 /** Email templates, the account's default first (value = templateId). */
 export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const walkTemplates = walkPages<Template>;
-	const { items } = await walkTemplates.call(this, {
-		path: API_PATHS.templates,
-		idOf: (template) => String(template.templateId),
-		maxPages: 20,
-	});
-	// The API lists the default first; the flag is honoured as well in case it does not.
-	const ordered = [
-		...items.filter((template) => template.isDefault === true),
-		...items.filter((template) => template.isDefault !== true),
-	];
-	return ordered.map((template) => ({
+	const templates = await listTemplates.call(this, { maxPages: 20 });
+	return templates.map((template) => ({
 		name: String(template.name ?? template.templateId),
 		value: String(template.templateId),
 		...(template.isDefault === true ? { description: 'Default template of the account' } : {}),

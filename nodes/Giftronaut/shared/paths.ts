@@ -16,23 +16,27 @@ export const API_PATHS = {
 	orders: '/api/v1/orders',
 	/** docs/api-contract.md#balance */
 	balance: '/api/v1/balance',
+	/** docs/api-contract.md#ledger */
+	ledger: '/api/v1/balance/ledger',
 	/** docs/api-contract.md#templates */
 	templates: '/api/v1/templates',
+	/** docs/api-contract.md#recipients */
+	recipients: '/api/v1/recipients',
 	/** docs/api-contract.md#campaigns */
 	campaigns: '/api/v1/campaigns',
 };
+
+/** One record of a collection, e.g. `/api/v1/recipients/RC-A1B2C3D4`. */
+export function recordPath(collection: string, id: string): string {
+	return `${collection}/${encodeURIComponent(id)}`;
+}
 
 /** docs/api-contract.md#order-get */
 export function orderPath(orderId: string): string {
 	return `${API_PATHS.orders}/${encodeURIComponent(orderId)}`;
 }
 
-/** docs/api-contract.md#campaigns */
-export function campaignPath(campaignId: string): string {
-	return `${API_PATHS.campaigns}/${encodeURIComponent(campaignId)}`;
-}
-
 /** docs/api-contract.md#campaign-runs */
 export function campaignRunPath(campaignId: string): string {
-	return `${campaignPath(campaignId)}/orders`;
+	return `${recordPath(API_PATHS.campaigns, campaignId)}/orders`;
 }

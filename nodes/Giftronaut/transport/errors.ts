@@ -2,6 +2,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { retryAfterMs } from './retryAfter';
+import { requiredScopes } from './scopes';
 import { TOKEN_FAILURE_MARK } from './tokenExchange';
 import type { FailureContext, RequestFailure } from './types';
 
@@ -154,8 +155,24 @@ const HINTS: Record<string, string> = {
 	RATE_LIMITED:
 		'Giftronaut is rate limiting this account (60 requests per minute in Sandbox, 300 in Production). Wait a minute or spread the workflow out.',
 	NOT_FOUND: 'Check the ID: it does not exist for this account and environment.',
+	RECIPIENT_EXISTS:
+		'A recipient with this e-mail is already in the address book. Use Recipient → Create or Update to create or update by e-mail, or Recipient → Get Many with the e-mail as Search to find its ID.',
+	RECIPIENT_HAS_PENDING_ORDER:
+		'This recipient has a scheduled order that has not been sent yet. Delete the recipient after the order is sent, or cancel the scheduled order in the Giftronaut portal first.',
+	DEFAULT_TEMPLATE:
+		'The default template of the account cannot be deleted. Make another template the default in the Giftronaut portal first, or keep this one.',
+	TEMPLATE_IN_USE:
+		'A campaign or an open order still uses this template. Point those campaigns at another template (Campaign → Update), or wait for the orders to finish, then delete it.',
 	VALIDATION_ERROR: 'Fix the field named above and run again.',
 };
+
+/** Names the scope to add when the request is one whose scope is known. */
+function scopeHint(request: FailureContext['request']): string {
+	const scopes = requiredScopes(request.method, request.path);
+	if (scopes.length === 0) return HINTS.INSUFFICIENT_SCOPE;
+	const names = scopes.map((scope) => `"${scope}"`).join(' and ');
+	return `${request.method} ${request.path.split('?')[0]} needs the scope ${names}. Add ${scopes.length > 1 ? 'them' : 'it'} to the Scopes field of the Giftronaut API credential (and to the app in the developer portal), then save the credential again.`;
+}
 
 /** A NodeApiError built only from sanitized fields, so no header, token or secret can ride along. */
 export function giftronautApiError(
@@ -170,7 +187,12 @@ export function giftronautApiError(
 		? `Giftronaut API error (${status}${codePart}): ${failure.message}`
 		: `Giftronaut request failed (${failure.message})`;
 	const lines: string[] = [];
-	const hint = failure.code ? HINTS[failure.code] : undefined;
+	const hint =
+		failure.code === 'INSUFFICIENT_SCOPE'
+			? scopeHint(request)
+			: failure.code
+				? HINTS[failure.code]
+				: undefined;
 	if (context.rateLimit) {
 		const { times, waitedMs, patienceMs } = context.rateLimit;
 		lines.push(

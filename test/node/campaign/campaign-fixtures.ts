@@ -23,7 +23,7 @@ export function runParameters(
 	return {
 		resource: 'campaign',
 		operation: 'run',
-		campaign: { __rl: true, mode: 'id', value: campaignId },
+		campaignId: { __rl: true, mode: 'id', value: campaignId },
 		recipientSource: 'fields',
 		email: '={{ $json.email }}',
 		firstName: '={{ $json.firstName }}',

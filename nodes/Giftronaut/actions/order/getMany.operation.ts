@@ -5,10 +5,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { forEachItem, inputError } from '../../helpers/perItem';
+import { dateRangeQuery } from '../../helpers/dateRange';
+import { forEachItem } from '../../helpers/perItem';
 import { readLimit, returnAllAndLimit } from '../common.descriptions';
 import { cardTypeFilter, orderTypeFilter } from '../../shared/descriptions';
-import { calendarDayOf } from '../../shared/dates';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { API_PATHS } from '../../shared/paths';
 import type { OrderSummary } from '../../shared/types';
@@ -73,24 +73,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** The API filters by day (`YYYY-MM-DD`), taken as written (shared/dates.ts). */
-function toApiDate(
-	this: IExecuteFunctions,
-	value: unknown,
-	field: string,
-	itemIndex: number,
-): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const day = calendarDayOf(value);
-	if (day) return day;
-	throw inputError.call(
-		this,
-		itemIndex,
-		`${field} "${String(value)}" is not a valid date`,
-		`Pick a date or enter one as YYYY-MM-DD, e.g. 2026-04-15.`,
-	);
-}
-
 function buildQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
@@ -99,19 +81,7 @@ function buildQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	}
 	const keyword = String(filters.searchKeyword ?? '').trim();
 	if (keyword) qs.searchKeyword = keyword;
-	const startDate = toApiDate.call(this, filters.startDate, 'Start Date', itemIndex);
-	const endDate = toApiDate.call(this, filters.endDate, 'End Date', itemIndex);
-	if (startDate && endDate && endDate < startDate) {
-		throw inputError.call(
-			this,
-			itemIndex,
-			`End Date ${endDate} is before Start Date ${startDate}`,
-			'Swap the two dates, or remove one of them.',
-		);
-	}
-	if (startDate) qs.startDate = startDate;
-	if (endDate) qs.endDate = endDate;
-	return qs;
+	return { ...qs, ...dateRangeQuery.call(this, filters, itemIndex) };
 }
 
 export async function execute(

@@ -20,7 +20,7 @@ const VOLATILE: Array<[RegExp, string]> = [
 ];
 
 const TOP_LEVEL: Record<string, string> = {
-	campaign: 'Campaign',
+	campaignId: 'Campaign',
 	cardType: 'Card Type',
 	product: 'Product',
 	email: 'Email',

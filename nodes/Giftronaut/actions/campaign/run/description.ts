@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { campaignLocator } from '../campaign';
 import { emailSettings, sendTimingProperties } from '../../../shared/email.description';
 import { createOptions } from '../../../shared/orderOptions.description';
 import { recipientFromFields, recipientFromList } from '../../../shared/recipients.description';
@@ -10,25 +11,11 @@ const notFromRun = new Set(['amount', 'templateId']);
 const withoutAmount = (values: INodeProperties[]) =>
 	values.filter((property) => !notFromRun.has(property.name));
 
-export const campaignLocator: INodeProperties = {
-	displayName: 'Campaign',
-	name: 'campaign',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'id', value: '' },
-	description: 'The campaign to run: its product, USD amount, sender and design apply',
-	modes: [
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. CA-A1B2C3D4',
-		},
-	],
-};
-
 const properties: INodeProperties[] = [
-	campaignLocator,
+	{
+		...campaignLocator,
+		description: 'The campaign to run: its product, USD amount, sender and design apply',
+	},
 	{
 		displayName: 'Recipients',
 		name: 'recipientSource',

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { withItemFieldReads } from '../../../helpers/orders/itemFieldReader';
@@ -11,20 +11,9 @@ import {
 import { readEmailSetting, readKeyOptions, readSendTiming } from '../../../helpers/orders/settings';
 import { inputError } from '../../../helpers/perItem';
 import type { OrderDraft, RunSettings, ValidItem } from '../../../helpers/orders/types';
-import { campaignPath } from '../../../shared/paths';
 import type { CardType, Product } from '../../../shared/types';
-import { apiRequest, unwrapObject } from '../../../transport';
+import { fetchCampaign, readCampaignId, type Campaign } from '../campaign';
 import { description } from './description';
-
-/** A campaign as Giftronaut returns it (docs/api-contract.md#campaigns). */
-export interface Campaign extends IDataObject {
-	campaignId: string;
-	name: string;
-	cardType: 'BRANDED_CARD' | 'CHOICE_CARD' | string;
-	productId: string;
-	/** USD per recipient. */
-	amount: number;
-}
 
 /** Each campaign of the run, read once; or why it cannot be run. */
 export type Campaigns = Map<string, Campaign | Error>;
@@ -43,12 +32,7 @@ function readRunParameters(
 	itemIndex: number,
 	settings: RunSettings,
 ): OrderDraft {
-	const campaignId = String(
-		this.getNodeParameter('campaign', itemIndex, '', { extractValue: true }) ?? '',
-	).trim();
-	if (!campaignId) {
-		throw inputError.call(this, itemIndex, 'Campaign is required: enter its ID, e.g. CA-A1B2C3D4');
-	}
+	const campaignId = readCampaignId.call(this, itemIndex);
 	const recipientInputs = readRecipientInputs.call(this, itemIndex, false);
 	if (recipientInputs.length === 0) {
 		throw inputError.call(this, itemIndex, 'Recipients is empty: add at least one recipient');
@@ -86,12 +70,7 @@ export async function loadCampaigns(
 		const campaignId = String(draft.campaignId);
 		if (campaigns.has(campaignId)) continue;
 		try {
-			const response = await apiRequest.call(this, {
-				method: 'GET',
-				path: campaignPath(campaignId),
-				itemIndex: draft.itemIndex,
-			});
-			campaigns.set(campaignId, unwrapObject<Campaign>(response.body));
+			campaigns.set(campaignId, await fetchCampaign.call(this, campaignId, draft.itemIndex));
 		} catch (error) {
 			if (!(error instanceof NodeApiError) || error.httpCode !== '404') throw error;
 			campaigns.set(campaignId, error);

@@ -1,0 +1,53 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { readUpdateFields, replacementBody } from '../../helpers/parameters';
+import { forEachItem } from '../../helpers/perItem';
+import { updateDisplayOptions } from '../../shared/displayOptions';
+import {
+	checkEmail,
+	getRecipient,
+	readRecipientId,
+	RECIPIENT_FIELDS,
+	recipientFieldOptions,
+	recipientIdProperty,
+	saveRecipient,
+} from './recipient';
+
+export const option = {
+	name: 'Update',
+	description:
+		'Change fields of a recipient of the address book; fields not given keep their value',
+	action: 'Update a recipient',
+};
+
+const properties: INodeProperties[] = [
+	recipientIdProperty,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: recipientFieldOptions(true),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['recipient'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await forEachItem.call(this, items, async (itemIndex) => {
+		const recipientId = readRecipientId.call(this, itemIndex);
+		const changes = readUpdateFields.call(this, itemIndex, 'recipient');
+		if ('email' in changes)
+			changes.email = checkEmail.call(this, changes.email, 'Email', itemIndex);
+		const current = await getRecipient.call(this, recipientId, itemIndex);
+		const body = replacementBody(current, changes, RECIPIENT_FIELDS);
+		return await saveRecipient.call(this, body, itemIndex, recipientId);
+	});
+}

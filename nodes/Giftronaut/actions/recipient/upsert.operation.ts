@@ -1,0 +1,92 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { readCollection, replacementBody } from '../../helpers/parameters';
+import { forEachItem } from '../../helpers/perItem';
+import { updateDisplayOptions } from '../../shared/displayOptions';
+import {
+	checkEmail,
+	emailProperty,
+	findRecipientByEmail,
+	RECIPIENT_FIELDS,
+	recipientFieldOptions,
+	saveRecipient,
+} from './recipient';
+
+export const option = {
+	name: 'Create or Update',
+	description:
+		'Add a recipient to the address book, or update the one with this e-mail if it is already there (for CRM syncs)',
+	action: 'Create or update a recipient',
+};
+
+const properties: INodeProperties[] = [
+	{
+		...emailProperty,
+		description: 'E-mail address that identifies the recipient to create or update',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Fields to set; on an existing recipient, fields not given keep their value',
+		options: recipientFieldOptions(false),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['recipient'], operation: ['upsert'] } },
+	properties,
+);
+
+function isRecipientExists(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	return (error.context.giftronaut as IDataObject | undefined)?.code === 'RECIPIENT_EXISTS';
+}
+
+async function updateExisting(
+	this: IExecuteFunctions,
+	existing: IDataObject,
+	fields: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const body = replacementBody(existing, fields, RECIPIENT_FIELDS);
+	return await saveRecipient.call(this, body, itemIndex, String(existing.recipientId));
+}
+
+/**
+ * Look up by e-mail, then update or create. Another run (or a second CRM event) may create the same
+ * e-mail between the look-up and the create: the API then answers RECIPIENT_EXISTS, and the
+ * recipient it found is updated instead, so both runs end with one recipient (docs/api-contract.md#recipients).
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await forEachItem.call(this, items, async (itemIndex) => {
+		const email = checkEmail.call(
+			this,
+			this.getNodeParameter('email', itemIndex, ''),
+			'Email',
+			itemIndex,
+		);
+		const fields = { ...readCollection.call(this, 'additionalFields', itemIndex), email };
+		const existing = await findRecipientByEmail.call(this, email, itemIndex);
+		if (existing) return await updateExisting.call(this, existing, fields, itemIndex);
+		try {
+			return await saveRecipient.call(this, fields, itemIndex);
+		} catch (error) {
+			if (!isRecipientExists(error)) throw error;
+			const created = await findRecipientByEmail.call(this, email, itemIndex);
+			if (!created) throw error;
+			return await updateExisting.call(this, created, fields, itemIndex);
+		}
+	});
+}

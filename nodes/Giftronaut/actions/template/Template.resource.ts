@@ -1,0 +1,22 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { resourceDescription, type OperationMap } from '../node.type';
+import * as create from './create.operation';
+import * as deleteTemplate from './delete.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import * as update from './update.operation';
+
+export const operations = {
+	create,
+	delete: deleteTemplate,
+	get,
+	getMany,
+	update,
+} satisfies OperationMap;
+
+export const description: INodeProperties[] = resourceDescription(
+	'template',
+	operations,
+	'getMany',
+);

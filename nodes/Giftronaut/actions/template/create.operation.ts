@@ -1,0 +1,56 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { readCollection, readRequiredText } from '../../helpers/parameters';
+import { forEachItem } from '../../helpers/perItem';
+import { updateDisplayOptions } from '../../shared/displayOptions';
+import {
+	checkTemplateFields,
+	nameProperty,
+	saveTemplate,
+	senderNameProperty,
+	templateFieldOptions,
+} from './template';
+
+export const option = {
+	name: 'Create',
+	description: 'Create an e-mail template (sender name, message, banner layout and colours)',
+	action: 'Create a template',
+};
+
+const properties: INodeProperties[] = [
+	nameProperty,
+	senderNameProperty,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: templateFieldOptions(false),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['template'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await forEachItem.call(this, items, async (itemIndex) => {
+		const hint = (field: string) => `Enter the ${field} of the template.`;
+		const name = readRequiredText.call(this, 'name', 'Name', itemIndex, hint('name'));
+		const senderName = readRequiredText.call(
+			this,
+			'senderName',
+			'Sender Name',
+			itemIndex,
+			hint('sender name'),
+		);
+		const fields = readCollection.call(this, 'additionalFields', itemIndex);
+		const body = checkTemplateFields.call(this, { ...fields, name, senderName }, itemIndex);
+		return await saveTemplate.call(this, body, itemIndex);
+	});
+}
