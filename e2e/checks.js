@@ -180,7 +180,8 @@ async function runChecks(ctx) {
 		idempotencyKey: 'e2e-completed-after-activation',
 	});
 	await sandbox.setStatus(completedAfterActivation.orderId, 'COMPLETE');
-	for (const id of [IDS.catalog, IDS.create, IDS.get, IDS.getMany, IDS.balance, fixtures.EXAMPLES['crm-deal-won-send-gift-card.json']]) {
+	const welcome = fixtures.EXAMPLES['new-contact-welcome-campaign.json'];
+	for (const id of [IDS.catalog, IDS.create, IDS.get, IDS.getMany, IDS.balance, fixtures.EXAMPLES['crm-deal-won-send-gift-card.json'], welcome]) {
 		await activate(n8n, id);
 	}
 
@@ -293,6 +294,25 @@ async function runChecks(ctx) {
 		return `D-1001 → ${first.orderId} (twice), D-1002 → ${other.orderId}; sandbox +2 orders`;
 	});
 
+	await check('welcome campaign example: a new contact is added to the address book and gets the campaign once; a redelivery sends nothing', async () => {
+		await sandbox.control('POST', 'campaigns', {
+			campaignId: 'CA-WELCOME1', name: 'Welcome', cardType: 'BRANDED_CARD', productId: 'GC-AMAZON-USD', amount: 25, subject: 'Welcome aboard', senderName: 'Acme',
+		});
+		const contact = (contactId, email, firstName) => ({ contactId, email, firstName, lastName: 'Lovelace', company: 'Acme' });
+		const before = (await sandbox.orders()).length;
+		const [first] = await callWebhook(n8n, 'new-contact', contact('C-42', 'ada@example.com', 'Ada'));
+		const [again] = await callWebhook(n8n, 'new-contact', contact('C-42', 'ada@example.com', 'Ada'));
+		const [other] = await callWebhook(n8n, 'new-contact', contact('C-43', 'grace@example.com', 'Grace'));
+		const orders = (await sandbox.orders()).slice(before);
+		expect(first && first.orderType === 'CAMPAIGN' && first.campaignId === 'CA-WELCOME1' && first.replayed === false, () => `first: ${short(first)}`);
+		expect(again.orderId === first.orderId && again.replayed === true, () => `redelivery: ${short(again)}`);
+		expect(other.orderId && other.orderId !== first.orderId, () => `C-43: ${short(other)}`);
+		expect(orders.length === 2, `sandbox orders +${orders.length}, expected +2`);
+		const recipients = orders.map((o) => `${o.recipients[0].email} ${o.totalCost.amount} ${o.totalCost.currency}`);
+		expect(recipients.join() === 'ada@example.com 25 USD,grace@example.com 25 USD', `recipients: ${recipients.join('; ')}`);
+		return `C-42 → ${first.orderId} (twice, replayed), C-43 → ${other.orderId}; ${recipients.join('; ')}; key ${first.idempotencyKey}`;
+	});
+
 	await check('bulk send example (n8n execute): Combine Items sends 3 rows as one order', async () => {
 		const before = await sandbox.orders();
 		const result = await n8n.cli(['execute', `--id=${fixtures.EXAMPLES['bulk-send-from-a-list.json']}`, '--rawOutput']);
@@ -322,7 +342,7 @@ async function runChecks(ctx) {
 		return `available ${balance.availableBalance.amount} ${balance.availableBalance.currency}, pending ${balance.pendingBalance.amount}`;
 	});
 
-	await check('the example workflows import (CRM deal won, bulk send, order completed → notify)', async () => {
+	await check('the example workflows import (CRM deal won, bulk send, order completed → notify, welcome campaign)', async () => {
 		const found = [];
 		for (const [file, id] of Object.entries(fixtures.EXAMPLES)) {
 			const { status, body } = await n8n.rest('GET', `/rest/workflows/${id}`);

@@ -26,14 +26,19 @@ const EXAMPLES = {
 	'crm-deal-won-send-gift-card.json': 'gftExampleDealWon',
 	'bulk-send-from-a-list.json': 'gftExampleBulkSend',
 	'order-completed-notify.json': 'gftExampleNotify1',
+	'new-contact-welcome-campaign.json': 'gftExampleWelcome',
 };
+
+/** The credential's default scopes plus the address book and campaigns (the welcome example). */
+const SCOPES =
+	'catalog.read orders.read orders.write balance.read templates.read recipients.read recipients.write campaigns.read campaigns.write';
 
 function credentialFile(sandbox, clientSecret = sandbox.clientSecret) {
 	return [
 		{
 			...CREDENTIAL,
 			type: 'giftronautApi',
-			data: { clientId: sandbox.clientId, clientSecret, baseUrl: sandbox.url },
+			data: { clientId: sandbox.clientId, clientSecret, baseUrl: sandbox.url, scopes: SCOPES },
 		},
 	];
 }

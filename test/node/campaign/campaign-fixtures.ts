@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { createHarness, type Harness } from '../../harness';
 import type { CampaignBody, RequestLogEntry, Sandbox } from '../../sandbox';
 
 /** A credential that may run campaigns: read the campaign, run it, read its orders. */
@@ -54,4 +55,28 @@ export function campaignRecipients(sandbox: Sandbox): string[] {
 		.orders()
 		.filter((order) => order.orderType === 'CAMPAIGN')
 		.flatMap((order) => order.recipients.map((recipient) => recipient.email));
+}
+
+/** A harness whose credential may run campaigns. */
+export async function campaignHarness(extraScopes = ''): Promise<Harness> {
+	return await createHarness({
+		credential: { scopes: `${CAMPAIGN_SCOPES} ${extraScopes}`.trim() },
+	});
+}
+
+/** A clean sandbox with the welcome campaign; returns its id. */
+export function withWelcomeCampaign(h: Harness, campaignId?: string): string {
+	h.sandbox.reset();
+	return h.sandbox.createCampaign(welcomeCampaign, { campaignId }).campaignId;
+}
+
+/**
+ * One harness per test file (credential with the campaign scopes) and, before each test, a clean
+ * sandbox with the welcome campaign: `ready` receives both.
+ */
+export function useCampaignSandbox(ready: (h: Harness, campaignId: string) => void): void {
+	let h: Harness;
+	beforeAll(async () => (h = await campaignHarness()));
+	afterAll(async () => await h.close());
+	beforeEach(() => ready(h, withWelcomeCampaign(h)));
 }

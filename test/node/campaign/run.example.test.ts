@@ -1,8 +1,8 @@
 import type { INode } from 'n8n-workflow';
 
-import { createHarness, MANUAL_TRIGGER_TYPE, SOURCE_TYPE, type Harness } from '../../harness';
+import { MANUAL_TRIGGER_TYPE, SOURCE_TYPE, type Harness } from '../../harness';
 import { readRepoFile } from '../../repo/files';
-import { CAMPAIGN_SCOPES, campaignRecipients, welcomeCampaign } from './campaign-fixtures';
+import { campaignHarness, campaignRecipients, withWelcomeCampaign } from './campaign-fixtures';
 
 // examples/new-contact-welcome-campaign.json in the engine: the CRM webhook replaced by the items
 // it would deliver, the two Giftronaut nodes as the example has them.
@@ -13,16 +13,9 @@ const example = JSON.parse(readRepoFile('examples/new-contact-welcome-campaign.j
 const WEBHOOK = 'New contact (CRM webhook)';
 
 let h: Harness;
-beforeAll(async () => {
-	h = await createHarness({
-		credential: { scopes: `${CAMPAIGN_SCOPES} recipients.read recipients.write` },
-	});
-});
+beforeAll(async () => (h = await campaignHarness('recipients.read recipients.write')));
 afterAll(async () => await h.close());
-beforeEach(() => {
-	h.sandbox.reset();
-	h.sandbox.createCampaign(welcomeCampaign, { campaignId: 'CA-WELCOME1' });
-});
+beforeEach(() => withWelcomeCampaign(h, 'CA-WELCOME1'));
 
 function runExample(contacts: object[]) {
 	const giftronautNodes = example.nodes

@@ -1,15 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { createHarness, type Harness } from '../../harness';
+import type { Harness } from '../../harness';
 import type { FaultKind } from '../../sandbox';
 import { errorText } from '../create-fixtures';
 import {
-	CAMPAIGN_SCOPES,
 	campaignRecipients,
 	contact,
 	runParameters,
 	runPosts,
 	welcomeCampaign,
+	useCampaignSandbox,
 } from './campaign-fixtures';
 
 // Campaign → Run when things go wrong: faults after Giftronaut committed, bad rows fixed and
@@ -17,14 +17,7 @@ import {
 
 let h: Harness;
 let campaignId: string;
-beforeAll(async () => {
-	h = await createHarness({ credential: { scopes: CAMPAIGN_SCOPES } });
-});
-afterAll(async () => await h.close());
-beforeEach(() => {
-	h.sandbox.reset();
-	campaignId = h.sandbox.createCampaign(welcomeCampaign).campaignId;
-});
+useCampaignSandbox((harness, id) => ([h, campaignId] = [harness, id]));
 
 const fault = (kind: FaultKind, count: number) => ({
 	kind,

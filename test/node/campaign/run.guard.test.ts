@@ -1,31 +1,20 @@
-import { createHarness, type Harness } from '../../harness';
+import type { Harness } from '../../harness';
 import { errorText } from '../create-fixtures';
-import {
-	CAMPAIGN_SCOPES,
-	contact,
-	runParameters,
-	runPosts,
-	welcomeCampaign,
-} from './campaign-fixtures';
+import { contact, runParameters, runPosts, useCampaignSandbox } from './campaign-fixtures';
 
 // Campaign → Run under the credential's spending limits (docs/api-contract.md#spending): an order
 // of a run costs the campaign's USD amount × its recipients. And Validate Only: every check, no run.
 
 let h: Harness;
 let campaignId: string;
-beforeAll(async () => {
-	h = await createHarness({ credential: { scopes: CAMPAIGN_SCOPES } });
-});
-afterAll(async () => await h.close());
+useCampaignSandbox((harness, id) => ([h, campaignId] = [harness, id]));
 beforeEach(() => {
-	h.sandbox.reset();
 	h.updateCredential({
 		maxPerOrderUsd: undefined,
 		maxPerRunUsd: undefined,
 		dailyLimitUsd: undefined,
 		allowedProducts: undefined,
 	});
-	campaignId = h.sandbox.createCampaign(welcomeCampaign).campaignId;
 });
 
 const combined = () => runParameters(campaignId, { options: { combineItems: true } });

@@ -1,11 +1,10 @@
-import { createHarness, type Harness } from '../../harness';
+import type { Harness } from '../../harness';
 import {
-	CAMPAIGN_SCOPES,
 	campaignRecipients,
 	contact,
 	runParameters,
 	runPosts,
-	welcomeCampaign,
+	useCampaignSandbox,
 } from './campaign-fixtures';
 
 // Campaign → Run: recipients from the input items, the campaign's product and USD amount, one
@@ -13,14 +12,7 @@ import {
 
 let h: Harness;
 let campaignId: string;
-beforeAll(async () => {
-	h = await createHarness({ credential: { scopes: CAMPAIGN_SCOPES } });
-});
-afterAll(async () => await h.close());
-beforeEach(() => {
-	h.sandbox.reset();
-	campaignId = h.sandbox.createCampaign(welcomeCampaign).campaignId;
-});
+useCampaignSandbox((harness, id) => ([h, campaignId] = [harness, id]));
 
 test('one campaign order per item, each recipient at the campaign amount, output paired to its item', async () => {
 	const r = await h.run({ parameters: runParameters(campaignId), input: [contact(0), contact(1)] });

@@ -8,6 +8,7 @@ import {
 	DEFAULT_WAIT_TIMEOUT_SECONDS,
 	MAX_RECIPIENTS_PER_ORDER,
 } from './limits';
+import { readRecipientInputs, type RecipientInput } from './recipients';
 import { isValidTimeZone, localToEpochMs, toLocalDateTime } from './schedule';
 import type { RunSettings, SendTiming } from './types';
 
@@ -154,4 +155,27 @@ export function readKeyOptions(
 		}
 	}
 	return { deduplicationKey: readOptionalText(options.deduplicationKey), idempotencyKey };
+}
+
+/** One item's recipients as entered: at least one, at most an order's (or the Batch Size). */
+export function readItemRecipients(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RunSettings,
+	withAmount = true,
+): RecipientInput[] {
+	const recipientInputs = readRecipientInputs.call(this, itemIndex, withAmount);
+	if (recipientInputs.length === 0) {
+		throw inputError.call(this, itemIndex, 'Recipients is empty: add at least one recipient');
+	}
+	const maxRecipients = settings.combineItems ? settings.batchSize : MAX_RECIPIENTS_PER_ORDER;
+	if (recipientInputs.length > maxRecipients) {
+		throw inputError.call(
+			this,
+			itemIndex,
+			`Recipients has ${recipientInputs.length} entries; one item may have at most ${maxRecipients}` +
+				(settings.combineItems ? ' (the Batch Size)' : ''),
+		);
+	}
+	return recipientInputs;
 }

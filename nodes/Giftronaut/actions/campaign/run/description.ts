@@ -4,7 +4,11 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { campaignLocator } from '../campaign';
 import { emailSettings, sendTimingProperties } from '../../../shared/email.description';
 import { createOptions } from '../../../shared/orderOptions.description';
-import { recipientFromFields, recipientFromList } from '../../../shared/recipients.description';
+import {
+	recipientFromFields,
+	recipientFromList,
+	recipientSource,
+} from '../../../shared/recipients.description';
 
 /** A campaign has one amount and one template: the recipients and the email have neither. */
 const notFromRun = new Set(['amount', 'templateId']);
@@ -16,26 +20,7 @@ const properties: INodeProperties[] = [
 		...campaignLocator,
 		description: 'The campaign to run: its product, USD amount, sender and design apply',
 	},
-	{
-		displayName: 'Recipients',
-		name: 'recipientSource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'From Fields',
-				value: 'fields',
-				description: 'One recipient per input item, usually mapped from the input',
-			},
-			{
-				name: 'From List',
-				value: 'list',
-				description: 'Several recipients entered here, sent in one run per input item',
-			},
-		],
-		default: 'fields',
-		description: "Who gets the campaign's gift card",
-	},
+	{ ...recipientSource, description: "Who gets the campaign's gift card" },
 	...withoutAmount(recipientFromFields),
 	{
 		...recipientFromList,

@@ -2,13 +2,13 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { withItemFieldReads } from '../../../helpers/orders/itemFieldReader';
-import { MAX_RECIPIENTS_PER_ORDER } from '../../../helpers/orders/limits';
+import { checkPerson, type Recipient } from '../../../helpers/orders/recipients';
 import {
-	checkPerson,
-	readRecipientInputs,
-	type Recipient,
-} from '../../../helpers/orders/recipients';
-import { readEmailSetting, readKeyOptions, readSendTiming } from '../../../helpers/orders/settings';
+	readEmailSetting,
+	readItemRecipients,
+	readKeyOptions,
+	readSendTiming,
+} from '../../../helpers/orders/settings';
 import { inputError } from '../../../helpers/perItem';
 import type { OrderDraft, RunSettings, ValidItem } from '../../../helpers/orders/types';
 import type { CardType, Product } from '../../../shared/types';
@@ -33,19 +33,7 @@ function readRunParameters(
 	settings: RunSettings,
 ): OrderDraft {
 	const campaignId = readCampaignId.call(this, itemIndex);
-	const recipientInputs = readRecipientInputs.call(this, itemIndex, false);
-	if (recipientInputs.length === 0) {
-		throw inputError.call(this, itemIndex, 'Recipients is empty: add at least one recipient');
-	}
-	const maxRecipients = settings.combineItems ? settings.batchSize : MAX_RECIPIENTS_PER_ORDER;
-	if (recipientInputs.length > maxRecipients) {
-		throw inputError.call(
-			this,
-			itemIndex,
-			`Recipients has ${recipientInputs.length} entries; one item may have at most ${maxRecipients}` +
-				(settings.combineItems ? ' (the Batch Size)' : ''),
-		);
-	}
+	const recipientInputs = readItemRecipients.call(this, itemIndex, settings, false);
 	return {
 		itemIndex,
 		// The campaign decides card type and product; both are filled in once it is read.

@@ -4,7 +4,11 @@ import { CARD_TYPES } from '../../../shared/cardTypes';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { emailSettings, sendTimingProperties } from '../../../shared/email.description';
 import { createOptions } from '../../../shared/orderOptions.description';
-import { recipientFromFields, recipientFromList } from '../../../shared/recipients.description';
+import {
+	recipientFromFields,
+	recipientFromList,
+	recipientSource,
+} from '../../../shared/recipients.description';
 
 const properties: INodeProperties[] = [
 	{
@@ -50,26 +54,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Recipients',
-		name: 'recipientSource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'From Fields',
-				value: 'fields',
-				description: 'One recipient per input item, usually mapped from the input',
-			},
-			{
-				name: 'From List',
-				value: 'list',
-				description: 'Several recipients entered here, sent in one order per input item',
-			},
-		],
-		default: 'fields',
-		description: 'Where the recipients come from',
-	},
+	recipientSource,
 	...recipientFromFields,
 	recipientFromList,
 	emailSettings,

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { withItemFieldReads } from '../../../helpers/orders/itemFieldReader';
-import { MAX_RECIPIENTS_PER_ORDER } from '../../../helpers/orders/limits';
+import { checkRecipient, type Recipient } from '../../../helpers/orders/recipients';
 import {
-	checkRecipient,
-	readRecipientInputs,
-	type Recipient,
-} from '../../../helpers/orders/recipients';
-import { readEmailSetting, readKeyOptions, readSendTiming } from '../../../helpers/orders/settings';
+	readEmailSetting,
+	readItemRecipients,
+	readKeyOptions,
+	readSendTiming,
+} from '../../../helpers/orders/settings';
 import { inputError } from '../../../helpers/perItem';
 import type { OrderDraft, RunSettings, ValidItem } from '../../../helpers/orders/types';
 import { CARD_TYPES, isCardType, otherCardType, type CardType } from '../../../shared/cardTypes';
@@ -47,19 +47,7 @@ function readDraftParameters(
 			'Product is required: choose one from the list, or enter its ID such as GC-AMAZON-USD',
 		);
 	}
-	const recipientInputs = readRecipientInputs.call(this, itemIndex);
-	if (recipientInputs.length === 0) {
-		throw inputError.call(this, itemIndex, 'Recipients is empty: add at least one recipient');
-	}
-	const maxRecipients = settings.combineItems ? settings.batchSize : MAX_RECIPIENTS_PER_ORDER;
-	if (recipientInputs.length > maxRecipients) {
-		throw inputError.call(
-			this,
-			itemIndex,
-			`Recipients has ${recipientInputs.length} entries; one item may have at most ${maxRecipients}` +
-				(settings.combineItems ? ' (the Batch Size)' : ''),
-		);
-	}
+	const recipientInputs = readItemRecipients.call(this, itemIndex, settings);
 	const keys = readKeyOptions.call(this, itemIndex);
 	return {
 		itemIndex,
