@@ -178,3 +178,20 @@ test('a volatile expression in a field that makes the order is refused before an
 	expect(r.error?.message).toContain('Email Settings → Message reads $now');
 	expect(h.sandbox.requests()).toHaveLength(0);
 });
+
+test('403 without campaigns.read: the campaign cannot be read before sending, the message names the scope', async () => {
+	const credentialId = h.addCredential(
+		{ scopes: 'orders.read orders.write campaigns.write' },
+		{ id: 'no-campaign-read' },
+	);
+	const r = await h.run({
+		parameters: runParameters(campaignId),
+		input: [contact(0)],
+		credentialId,
+	});
+	const text = errorText(r.error);
+	expect(text).toContain('403');
+	expect(text).toContain('campaigns.read');
+	expect(r.error?.context?.itemIndex).toBe(0);
+	expect(runPosts(h.sandbox)).toHaveLength(0);
+});

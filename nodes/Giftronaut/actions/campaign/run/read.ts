@@ -57,15 +57,14 @@ export async function loadCampaigns(
 	for (const draft of drafts) {
 		const campaignId = String(draft.campaignId);
 		if (campaigns.has(campaignId)) continue;
-		try {
-			campaigns.set(campaignId, await fetchCampaign.call(this, campaignId, draft.itemIndex));
-		} catch (error) {
-			if (!(error instanceof NodeApiError) || error.httpCode !== '404') throw error;
-			campaigns.set(campaignId, error);
-		}
+		// A failed read belongs to the items of that campaign: checkRunDraft reports it for each.
+		const read = fetchCampaign.call(this, campaignId, draft.itemIndex);
+		campaigns.set(campaignId, await read.catch((error: Error) => error));
 	}
 	return campaigns;
 }
+
+const isNotFound = (error: Error) => error instanceof NodeApiError && error.httpCode === '404';
 
 /** The campaign's gift as a product: its USD amount is the only one it sends. */
 function campaignProduct(campaign: Campaign): Product {
@@ -85,6 +84,7 @@ export function checkRunDraft(
 ): ValidItem {
 	const { itemIndex } = draft;
 	const campaign = campaigns.get(String(draft.campaignId));
+	if (campaign instanceof Error && !isNotFound(campaign)) throw campaign;
 	if (!campaign || campaign instanceof Error) {
 		throw inputError.call(
 			this,
