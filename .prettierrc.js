@@ -9,4 +9,11 @@ module.exports = {
 	quoteProps: 'as-needed',
 	endOfLine: 'lf',
 	printWidth: 100,
+	overrides: [
+		{
+			// npm writes package.json with two spaces; the examples are the files n8n exports.
+			files: ['package.json', 'tools/runtimes/*/package.json', 'examples/*.json'],
+			options: { useTabs: false, tabWidth: 2 },
+		},
+	],
 };

@@ -6,8 +6,9 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 
+const proc = require('../tools/proc');
+const { useN8n } = require('../tools/runtime');
 const setup = require('./lib/setup');
 const { startCapture } = require('./lib/capture');
 const { formatTable, GOALS } = require('./lib/report');
@@ -29,15 +30,15 @@ const started = Date.now();
 const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
 const log = (line) => process.stdout.write(`[bench ${elapsed()}] ${line}\n`);
 
-function n8nHome() {
+/** The n8n install whose n8n-nodes-base the timing compares against (BENCH_N8N_HOME overrides). */
+async function n8nHome() {
 	if (process.env.BENCH_N8N_HOME) return process.env.BENCH_N8N_HOME;
 	try {
-		return execFileSync('bash', ['-c', 'source e2e/runtime.sh && use_n8n 2.8.4 >/dev/null && printf %s "$N8N_HOME"'], {
-			cwd: setup.ROOT,
-			stdio: ['ignore', 'pipe', 'inherit'],
-		}).toString();
+		return (await useN8n('2.8.4')).home;
 	} catch (error) {
-		log(`n8n 2.8.4 runtime not available (${error.message}); ratioVsHttpRequestNode is not measured`);
+		log(
+			`n8n 2.8.4 runtime not available (${error.message}); ratioVsHttpRequestNode is not measured`,
+		);
 		return undefined;
 	}
 }
@@ -50,9 +51,16 @@ function leakChecker(H, sandbox) {
 	const count = (text, label) => {
 		for (const secret of secrets()) {
 			if (!secret) continue;
-			for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + secret.length)) {
+			for (
+				let at = text.indexOf(secret);
+				at !== -1;
+				at = text.indexOf(secret, at + secret.length)
+			) {
 				leaks++;
-				if (where.length < 20) where.push(`${label}${secret === sandbox.clientSecret ? ' (client secret)' : ' (token)'}`);
+				if (where.length < 20)
+					where.push(
+						`${label}${secret === sandbox.clientSecret ? ' (client secret)' : ' (token)'}`,
+					);
 			}
 		}
 	};
@@ -60,7 +68,16 @@ function leakChecker(H, sandbox) {
 		evidence(r) {
 			// Outputs, the node's error (message, description, context, stack), the execution's error
 			// and the whole run data n8n would store.
-			count(H.serializeForLeakCheck({ items: r.items, outputs: r.outputs, error: r.error, workflowError: r.workflowError, run: r.run }), 'execution');
+			count(
+				H.serializeForLeakCheck({
+					items: r.items,
+					outputs: r.outputs,
+					error: r.error,
+					workflowError: r.workflowError,
+					run: r.run,
+				}),
+				'execution',
+			);
 		},
 		text(text, label) {
 			count(text, label);
@@ -73,6 +90,7 @@ function leakChecker(H, sandbox) {
 }
 
 async function main() {
+	proc.installExitHandlers(); // the sandbox process of the timing section is stopped on any exit
 	fs.mkdirSync(setup.TMP, { recursive: true });
 	fs.rmSync(path.dirname(LOG_FILE), { recursive: true, force: true });
 	log('building the harness and the node with tsc into bench/tmp/build');
@@ -104,7 +122,11 @@ async function main() {
 
 	await section('timing', async () => {
 		const { runTiming } = require('./lib/timing');
-		return runTiming(H, { n8nHome: n8nHome(), pairs: Number(args.pairs ?? (quick ? 3 : 7)), log });
+		return runTiming(H, {
+			n8nHome: await n8nHome(),
+			pairs: Number(args.pairs ?? (quick ? 3 : 7)),
+			log,
+		});
 	});
 	await section('tokens', () => require('./lib/tokens').runTokens(h, { log }));
 	await section('ratelimit', () => require('./lib/rate-limit').runRateLimit(h, { log }));
@@ -115,8 +137,12 @@ async function main() {
 		const out = await trigger.runTriggerSoak(h, { log, total: quick ? 1050 : 1300 });
 		return out;
 	});
-	await section('bad', () => require('./lib/bad-inputs').runBadInputs(h, { log, onEvidence: leaks.evidence }));
-	await section('guardrails', () => require('./lib/guardrails').runGuardrails(h, { log, onEvidence: leaks.evidence }));
+	await section('bad', () =>
+		require('./lib/bad-inputs').runBadInputs(h, { log, onEvidence: leaks.evidence }),
+	);
+	await section('guardrails', () =>
+		require('./lib/guardrails').runGuardrails(h, { log, onEvidence: leaks.evidence }),
+	);
 	await section('soak', () =>
 		require('./lib/soak').runSoak(h, {
 			H,
@@ -140,12 +166,18 @@ async function main() {
 	leaks.text(capture.text(), 'stdout/stderr');
 	capture.stop();
 	results.secretLeaks = leaks.leaks;
-	details.secretLeaks = { where: leaks.where, n8nLogBytes: logBytes, tokensIssued: h.sandbox.issuedTokens().length };
+	details.secretLeaks = {
+		where: leaks.where,
+		n8nLogBytes: logBytes,
+		tokensIssued: h.sandbox.issuedTokens().length,
+	};
 
 	await h.close();
 	setup.shutdownN8nCore();
 
-	const previous = fs.existsSync(RESULTS) ? JSON.parse(fs.readFileSync(RESULTS, 'utf8')) : undefined;
+	const previous = fs.existsSync(RESULTS)
+		? JSON.parse(fs.readFileSync(RESULTS, 'utf8'))
+		: undefined;
 	details.machine = {
 		nproc: os.cpus().length,
 		memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,

@@ -56,7 +56,7 @@ export class GiftronautApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_GIFTRONAUT_SCOPES,
 			description:
-				'Space-separated scopes to request. The node needs catalog.read, orders.read and orders.write; balance.read and templates.read enable the balance check and the template list.',
+				'Space-separated scopes to request. The node needs catalog.read, orders.read and orders.write; balance.read and templates.read enable the balance check and the template list. Add templates.write, campaigns.read, campaigns.write, recipients.read and recipients.write (also to the app in the portal) to manage templates, campaigns and the address book.',
 		},
 		{
 			displayName: 'Base URL',

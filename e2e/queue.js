@@ -10,12 +10,12 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const proc = require('./lib/proc');
+const proc = require('../tools/proc');
+const { useN8n } = require('../tools/runtime');
+const { N8n, installPackage } = require('../tools/n8n');
+const { SandboxProcess } = require('../tools/sandbox');
 const services = require('./lib/services');
 const { expect, short } = require('./lib/report');
-const { useN8n } = require('./lib/runtime');
-const { N8n, installPackage } = require('./lib/n8n');
-const { SandboxProcess } = require('./lib/sandbox');
 const { activate, triggerEmissions, waitFor, LIFECYCLE } = require('./checks');
 const qf = require('./queue-fixtures');
 

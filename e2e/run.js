@@ -17,11 +17,11 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const proc = require('./lib/proc');
+const proc = require('../tools/proc');
+const { LINES, useN8n } = require('../tools/runtime');
+const { N8n, pack, installPackage } = require('../tools/n8n');
+const { SandboxProcess } = require('../tools/sandbox');
 const { Report } = require('./lib/report');
-const { LINES, useN8n } = require('./lib/runtime');
-const { N8n, installPackage } = require('./lib/n8n');
-const { SandboxProcess } = require('./lib/sandbox');
 const { runChecks } = require('./checks');
 const { runQueueLine, queueOn } = require('./queue');
 
@@ -40,7 +40,9 @@ if (process.env.E2E_DURABLE_CURSORS === '1') Object.assign(process.env, DURABLE_
 async function withDurableCursors(version, fn) {
 	const setting = process.env.E2E_DURABLE_CURSORS;
 	if (setting === '1' || setting === '0' || !version.startsWith('2.41.')) return await fn();
-	const saved = Object.fromEntries(Object.keys(DURABLE_CURSOR_ENV).map((name) => [name, process.env[name]]));
+	const saved = Object.fromEntries(
+		Object.keys(DURABLE_CURSOR_ENV).map((name) => [name, process.env[name]]),
+	);
 	Object.assign(process.env, DURABLE_CURSOR_ENV);
 	try {
 		return await fn();
@@ -58,13 +60,16 @@ function options() {
 		.map((v) => v.trim())
 		.filter(Boolean);
 	const unknown = versions.filter((v) => !LINES.includes(v));
-	if (unknown.length) throw new Error(`unknown n8n line(s) ${unknown.join(', ')}; known: ${LINES.join(', ')}`);
+	if (unknown.length)
+		throw new Error(`unknown n8n line(s) ${unknown.join(', ')}; known: ${LINES.join(', ')}`);
 	const browser = process.env.E2E_BROWSER || '1.123.50,2.8.4';
 	return {
 		versions,
 		browserOn: (version) => browser === 'all' || browser.split(',').includes(version),
 		keep: process.env.E2E_KEEP === '1',
-		screenshotsDir: process.env.E2E_SCREENSHOTS_DIR ? path.resolve(ROOT, process.env.E2E_SCREENSHOTS_DIR) : undefined,
+		screenshotsDir: process.env.E2E_SCREENSHOTS_DIR
+			? path.resolve(ROOT, process.env.E2E_SCREENSHOTS_DIR)
+			: undefined,
 		only: process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : undefined,
 	};
 }
@@ -74,7 +79,10 @@ function newestMtime(dir, pattern) {
 	if (!fs.existsSync(dir)) return newest;
 	for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
 		if (entry.isFile() && pattern.test(entry.name)) {
-			newest = Math.max(newest, fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+			newest = Math.max(
+				newest,
+				fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs,
+			);
 		}
 	}
 	return newest;
@@ -82,20 +90,21 @@ function newestMtime(dir, pattern) {
 
 function checkBuild() {
 	const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-	const missing = [...pkg.n8n.nodes, ...pkg.n8n.credentials].filter((file) => !fs.existsSync(path.join(ROOT, file)));
-	if (missing.length) throw new Error(`not built (missing ${missing.join(', ')}): run npm run build first`);
-	const sources = Math.max(newestMtime(path.join(ROOT, 'nodes'), /\.ts$/), newestMtime(path.join(ROOT, 'credentials'), /\.ts$/));
+	const missing = [...pkg.n8n.nodes, ...pkg.n8n.credentials].filter(
+		(file) => !fs.existsSync(path.join(ROOT, file)),
+	);
+	if (missing.length)
+		throw new Error(`not built (missing ${missing.join(', ')}): run npm run build first`);
+	const sources = Math.max(
+		newestMtime(path.join(ROOT, 'nodes'), /\.ts$/),
+		newestMtime(path.join(ROOT, 'credentials'), /\.ts$/),
+	);
 	const built = newestMtime(path.join(ROOT, 'dist'), /\.js$/);
-	if (sources > built) process.stdout.write('     warning: a source file is newer than dist/ — run npm run build to test the current code\n');
+	if (sources > built)
+		process.stdout.write(
+			'     warning: a source file is newer than dist/ — run npm run build to test the current code\n',
+		);
 	return pkg;
-}
-
-/** npm pack into `dir` (this also exercises the "files" list); returns the tarball and its file list. */
-function pack(dir) {
-	const result = proc.run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT });
-	if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
-	const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('[')));
-	return { tarball: path.join(dir, info.filename), files: info.files.map((f) => f.path), size: info.size };
 }
 
 async function runLine(version, pkg, packed, opts, report) {
@@ -112,7 +121,10 @@ async function runLine(version, pkg, packed, opts, report) {
 	let n8n;
 	try {
 		installPackage(packed.tarball, userFolder, pkg.name);
-		sandbox = await SandboxProcess.start({ logFile: path.join(workDir, 'sandbox.log'), args: ['--quiet'] });
+		sandbox = await SandboxProcess.start({
+			logFile: path.join(workDir, 'sandbox.log'),
+			args: ['--quiet'],
+		});
 		n8n = new N8n({
 			runtime,
 			userFolder,
@@ -148,18 +160,27 @@ async function main() {
 		packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'giftronaut-pack-'));
 		proc.onInterrupt(() => fs.rmSync(packDir, { recursive: true, force: true }));
 		const packed = pack(packDir);
-		await report.check('npm pack: tarball has the nodes, the credential and icons, and no tests or sources', () => {
-			const need = [...pkg.n8n.nodes, ...pkg.n8n.credentials, 'package.json'];
-			const missing = need.filter((file) => !packed.files.includes(file));
-			const stray = packed.files.filter((file) => /^(test|e2e|examples|nodes|credentials)\//.test(file) || file.endsWith('.ts') && !file.endsWith('.d.ts'));
-			if (missing.length) throw new Error(`missing ${missing.join(', ')}`);
-			if (stray.length) throw new Error(`should not ship ${stray.slice(0, 5).join(', ')}`);
-			if (!packed.files.some((file) => file.endsWith('.svg'))) throw new Error('no icon in the tarball');
-			return `${packed.files.length} files, ${Math.round(packed.size / 1024)} kB`;
-		});
+		await report.check(
+			'npm pack: tarball has the nodes, the credential and icons, and no tests or sources',
+			() => {
+				const need = [...pkg.n8n.nodes, ...pkg.n8n.credentials, 'package.json'];
+				const missing = need.filter((file) => !packed.files.includes(file));
+				const stray = packed.files.filter(
+					(file) =>
+						/^(test|e2e|examples|nodes|credentials)\//.test(file) ||
+						(file.endsWith('.ts') && !file.endsWith('.d.ts')),
+				);
+				if (missing.length) throw new Error(`missing ${missing.join(', ')}`);
+				if (stray.length) throw new Error(`should not ship ${stray.slice(0, 5).join(', ')}`);
+				if (!packed.files.some((file) => file.endsWith('.svg')))
+					throw new Error('no icon in the tarball');
+				return `${packed.files.length} files, ${Math.round(packed.size / 1024)} kB`;
+			},
+		);
 		for (const version of opts.versions) {
 			// E2E_ONLY=queue runs the queue-mode part alone (e2e/queue.js).
-			if (!opts.only || opts.only.some((group) => group !== 'queue')) await withDurableCursors(version, () => runLine(version, pkg, packed, opts, report));
+			if (!opts.only || opts.only.some((group) => group !== 'queue'))
+				await withDurableCursors(version, () => runLine(version, pkg, packed, opts, report));
 			if (queueOn(version, opts)) await runQueueLine(version, pkg, packed, opts, report);
 		}
 	} catch (error) {

@@ -10,26 +10,20 @@
 //
 //   DEMO_N8N_PORT (5678)   GIFTRONAUT_SANDBOX_PORT (8787)   GIFTRONAUT_CACHE (~/.cache/n8n-nodes-giftronaut)
 const fs = require('node:fs');
-const os = require('node:os');
+const net = require('node:net');
 const path = require('node:path');
 
-const proc = require('../e2e/lib/proc');
-const { useN8n } = require('../e2e/lib/runtime');
-const { N8n, OWNER, installPackage } = require('../e2e/lib/n8n');
-const { SandboxProcess } = require('../e2e/lib/sandbox');
-const fixtures = require('../e2e/fixtures');
+const proc = require('../tools/proc');
+const { useN8n, cacheDir } = require('../tools/runtime');
+const { N8n, OWNER, pack, installPackage } = require('../tools/n8n');
+const { SandboxProcess } = require('../tools/sandbox');
+const fixtures = require('../tools/fixtures');
 
-const ROOT = path.join(__dirname, '..');
 const VERSION = '2.8.4';
 const CREDENTIAL = { id: 'giftronautSandbox', name: 'Giftronaut Sandbox' };
 const DEAL_WON = 'crm-deal-won-send-gift-card.json';
 
-function cacheDir() {
-	return process.env.GIFTRONAUT_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-giftronaut');
-}
-
 async function portIsFree(port) {
-	const net = require('node:net');
 	return await new Promise((resolve) => {
 		const server = net.createServer();
 		server.once('error', () => resolve(false));
@@ -45,8 +39,12 @@ async function main() {
 	proc.installExitHandlers();
 	const n8nPort = Number(process.env.DEMO_N8N_PORT || 5678);
 	const sandboxPort = Number(process.env.GIFTRONAUT_SANDBOX_PORT || 8787);
-	for (const [port, what, variable] of [[n8nPort, 'n8n', 'DEMO_N8N_PORT'], [sandboxPort, 'the sandbox', 'GIFTRONAUT_SANDBOX_PORT']]) {
-		if (!(await portIsFree(port))) throw new Error(`port ${port} for ${what} is in use: stop what uses it or set ${variable}`);
+	for (const [port, what, variable] of [
+		[n8nPort, 'n8n', 'DEMO_N8N_PORT'],
+		[sandboxPort, 'the sandbox', 'GIFTRONAUT_SANDBOX_PORT'],
+	]) {
+		if (!(await portIsFree(port)))
+			throw new Error(`port ${port} for ${what} is in use: stop what uses it or set ${variable}`);
 	}
 
 	step(`n8n ${VERSION} (installed once into ${cacheDir()}, ~6 min the first time)`);
@@ -58,13 +56,16 @@ async function main() {
 	fs.mkdirSync(userFolder, { recursive: true });
 
 	step('npm pack + install as a community package');
-	const packed = proc.run('npm', ['pack', '--json', '--pack-destination', home], { cwd: ROOT });
-	if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
-	const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
-	installPackage(path.join(home, info.filename), userFolder, info.name);
+	const packed = pack(home);
+	installPackage(packed.tarball, userFolder, packed.name);
 
-	step(`Giftronaut sandbox on 127.0.0.1:${sandboxPort} (60 requests/min, orders PENDING 3 s then IN_PROGRESS 4 s)`);
-	const sandbox = await SandboxProcess.start({ port: sandboxPort, logFile: path.join(home, 'sandbox.log') });
+	step(
+		`Giftronaut sandbox on 127.0.0.1:${sandboxPort} (60 requests/min, orders PENDING 3 s then IN_PROGRESS 4 s)`,
+	);
+	const sandbox = await SandboxProcess.start({
+		port: sandboxPort,
+		logFile: path.join(home, 'sandbox.log'),
+	});
 
 	const n8n = new N8n({
 		runtime,
@@ -75,7 +76,7 @@ async function main() {
 		cliBrokerPort: await proc.freePort(),
 	});
 	step('credential "Giftronaut Sandbox" and the example workflows');
-	await n8n.importCredentials([{ ...fixtures.credentialFile(sandbox)[0], ...CREDENTIAL }]);
+	await n8n.importCredentials(fixtures.credentialFile(sandbox, [CREDENTIAL]));
 	const examples = fixtures.exampleWorkflows(CREDENTIAL);
 	await n8n.importWorkflows(examples);
 	const dealWonId = fixtures.EXAMPLES[DEAL_WON];
@@ -103,7 +104,10 @@ async function main() {
 	];
 	process.stdout.write(lines.join('\n'));
 
-	const stopped = await Promise.race([n8n.server.exited.then(() => 'n8n'), sandbox.child.exited.then(() => 'the sandbox')]);
+	const stopped = await Promise.race([
+		n8n.server.exited.then(() => 'n8n'),
+		sandbox.child.exited.then(() => 'the sandbox'),
+	]);
 	if (proc.interrupted()) return; // Ctrl-C: the signal handler stops everything and exits
 	process.stderr.write(`${stopped} stopped unexpectedly; see the logs in ${home}\n`);
 	await proc.stopAll();

@@ -38,14 +38,22 @@ const CASES = [
 	{ name: 'amount text', item: { amount: 'abc' } },
 	{ name: 'amount empty', item: { amount: '' } },
 	{ name: 'amount with currency sign', item: { amount: '$25' } },
-	{ name: 'amount with thousands separator', item: { product: 'GC-STARBUCKS-USD', amount: '1,000' } },
+	{
+		name: 'amount with thousands separator',
+		item: { product: 'GC-STARBUCKS-USD', amount: '1,000' },
+	},
 	{ name: 'amount in exponent form', item: { product: 'GC-STARBUCKS-USD', amount: '1e2' } },
 	{ name: 'amount below range', item: { product: 'GC-STARBUCKS-USD', amount: 4 } },
 	{ name: 'amount above range', item: { product: 'GC-STARBUCKS-USD', amount: 500.01 } },
 	{ name: 'amount an object', item: { amount: { value: 25 } } },
 	{ name: 'unknown product', item: { product: 'GC-NOPE-USD' } },
 	{ name: 'choice product as branded', item: { product: 'CHOICE-GLOBAL-USD' } },
-	{ name: 'branded product as choice', parameters: { cardType: 'choice' }, good: { product: 'CHOICE-GLOBAL-USD' }, item: { product: 'GC-TESCO-GBP', amount: 15 } },
+	{
+		name: 'branded product as choice',
+		parameters: { cardType: 'choice' },
+		good: { product: 'CHOICE-GLOBAL-USD' },
+		item: { product: 'GC-TESCO-GBP', amount: 15 },
+	},
 	{ name: 'product empty', item: { product: ' ' } },
 	{ name: 'product id in lower case', item: { product: 'gc-amazon-usd' } },
 	{ name: 'first name too long', item: { firstName: long(101) } },
@@ -60,15 +68,37 @@ const CASES = [
 	{ name: 'timezone as offset', item: scheduled({ tz: '+02:00' }) },
 	{ name: 'timezone empty', item: scheduled({ tz: '' }) },
 	{ name: 'send timing unknown', item: { timing: 'sometimes' } },
-	{ name: 'idempotency key too long', parameters: keyParam, good: { key: undefined }, item: { key: long(65) } },
+	{
+		name: 'idempotency key too long',
+		parameters: keyParam,
+		good: { key: undefined },
+		item: { key: long(65) },
+	},
 	{ name: 'idempotency key empty', parameters: keyParam, item: { key: '' } },
 	{ name: 'idempotency key with space', parameters: keyParam, item: { key: 'deal 1' } },
 	{ name: 'idempotency key not ASCII', parameters: keyParam, item: { key: 'clé-1' } },
-	{ name: 'idempotency key reused for another order', parameters: keyParam, sameKey: true, item: { amount: 50 } },
-	{ name: 'email settings subject not text', parameters: { emailSettings: { subject: '={{ $json.subject }}' } }, item: { subject: { a: 1 } } },
+	{
+		name: 'idempotency key reused for another order',
+		parameters: keyParam,
+		sameKey: true,
+		item: { amount: 50 },
+	},
+	{
+		name: 'email settings subject not text',
+		parameters: { emailSettings: { subject: '={{ $json.subject }}' } },
+		item: { subject: { a: 1 } },
+	},
 	{
 		name: 'list recipient with bad email',
-		parameters: { recipientSource: 'list', recipients: { recipient: [{ email: '={{ $json.email }}', amount: 25 }, { email: '={{ $json.second }}', amount: 25 }] } },
+		parameters: {
+			recipientSource: 'list',
+			recipients: {
+				recipient: [
+					{ email: '={{ $json.email }}', amount: 25 },
+					{ email: '={{ $json.second }}', amount: 25 },
+				],
+			},
+		},
 		good: { second: 'ok@example.com' },
 		item: { second: 'nobody' },
 	},
@@ -78,11 +108,18 @@ const CASES = [
 const SETTING_CASES = [
 	{ name: 'list without recipients', parameters: { recipientSource: 'list', recipients: {} } },
 	{ name: 'batch size zero', parameters: { options: { combineItems: true, batchSize: 0 } } },
-	{ name: 'batch size above 1000', parameters: { options: { combineItems: true, batchSize: 1001 } } },
+	{
+		name: 'batch size above 1000',
+		parameters: { options: { combineItems: true, batchSize: 1001 } },
+	},
 	{ name: 'request timeout too short', parameters: { options: { timeout: 10 } } },
 	{ name: 'output mode unknown', parameters: { options: { output: 'everything' } } },
 	{ name: 'card type unknown', parameters: { cardType: 'gold' } },
-	{ name: 'check balance first, run exceeds the balance', parameters: { options: { checkBalance: true } }, balance: 20 },
+	{
+		name: 'check balance first, run exceeds the balance',
+		parameters: { options: { checkBalance: true } },
+		balance: 20,
+	},
 ];
 
 async function runBadInputs(h, { log, onEvidence }) {
@@ -91,19 +128,34 @@ async function runBadInputs(h, { log, onEvidence }) {
 	const notRejected = [];
 	const leakedOut = [];
 	let caseNo = 0;
-	const person = (tag, i, extra = {}) => ({ email: `${tag}-${i}@example.com`, firstName: `F${i}`, lastName: `L${i}`, amount: 25, ...extra });
+	const person = (tag, i, extra = {}) => ({
+		email: `${tag}-${i}@example.com`,
+		firstName: `F${i}`,
+		lastName: `L${i}`,
+		amount: 25,
+		...extra,
+	});
 
 	/** Orders that went out for anything but the good items (matched by their emails). */
 	async function attempt(c, input, settings, goodItems) {
 		const before = h.sandbox.orders().length;
-		const r = await h.run({ parameters: { ...fromJson, ...c.parameters }, input, settings, workflowId: `bad-${caseNo}` });
+		const r = await h.run({
+			parameters: { ...fromJson, ...c.parameters },
+			input,
+			settings,
+			workflowId: `bad-${caseNo}`,
+		});
 		onEvidence(r);
 		const goodEmails = new Set(goodItems.map((g) => g.email));
 		const made = h.sandbox
 			.orders()
 			.slice(before)
 			.filter((o) => !o.recipients.some((rec) => goodEmails.has(rec.email))).length;
-		const rejected = Boolean(r.error) || [...(r.outputs[0] ?? []), ...(r.outputs[1] ?? [])].some((i) => i.json && i.json.error !== undefined);
+		const rejected =
+			Boolean(r.error) ||
+			[...(r.outputs[0] ?? []), ...(r.outputs[1] ?? [])].some(
+				(i) => i.json && i.json.error !== undefined,
+			);
 		return { made, rejected };
 	}
 
@@ -113,13 +165,19 @@ async function runBadInputs(h, { log, onEvidence }) {
 		h.sandbox.reset();
 		const tag = `bad${caseNo}`;
 		const bad = { ...person(tag, 9), ...(c.sameKey ? { key: 'shared-key-1' } : {}), ...c.item };
-		const goods = [person(tag, 0, c.good), person(tag, 1, c.good)].map((g) => (c.sameKey ? { ...g, key: 'shared-key-1' } : g));
+		const goods = [person(tag, 0, c.good), person(tag, 1, c.good)].map((g) =>
+			c.sameKey ? { ...g, key: 'shared-key-1' } : g,
+		);
 		// sameKey: the first good item owns the key; the second good one is dropped (it would reuse it too).
 		const goodItems = c.sameKey ? goods.slice(0, 1) : goods;
 		const forms = [
 			{ input: [bad], settings: {}, good: [] },
 			{ input: [...goodItems, bad], settings: {}, good: [] },
-			{ input: [...goodItems, bad], settings: { onError: 'continueRegularOutput' }, good: goodItems },
+			{
+				input: [...goodItems, bad],
+				settings: { onError: 'continueRegularOutput' },
+				good: goodItems,
+			},
 		];
 		if (c.sameKey) forms.shift(); // alone, a reused key is not bad
 		for (const form of forms) {

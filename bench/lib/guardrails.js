@@ -6,7 +6,9 @@ const path = require('node:path');
 const { BUILD } = require('./setup');
 
 async function runGuardrails(h, { log, onEvidence }) {
-	const { BREACH_ATTEMPTS, guardrailKit, runAttempt } = require(path.join(BUILD, 'test', 'guardrails', 'attempts.js'));
+	const { BREACH_ATTEMPTS, guardrailKit, runAttempt } = require(
+		path.join(BUILD, 'test', 'guardrails', 'attempts.js'),
+	);
 	const kit = guardrailKit(h);
 	let sent = 0;
 	const notRefused = [];
@@ -16,9 +18,16 @@ async function runGuardrails(h, { log, onEvidence }) {
 		if (outcome.orderPosts || !attempt.refusal.test(outcome.text)) notRefused.push(attempt.name);
 		onEvidence?.({ items: [], outputs: [], error: outcome.text });
 	}
-	h.updateCredential({ maxPerOrderUsd: '', maxPerRunUsd: '', dailyLimitUsd: '', allowedProducts: '' });
+	h.updateCredential({
+		maxPerOrderUsd: '',
+		maxPerRunUsd: '',
+		dailyLimitUsd: '',
+		allowedProducts: '',
+	});
 	h.sandbox.reset();
-	log(`guardrails: ${BREACH_ATTEMPTS.length} attempts, ${sent} orders sent, ${notRefused.length} not refused as expected`);
+	log(
+		`guardrails: ${BREACH_ATTEMPTS.length} attempts, ${sent} orders sent, ${notRefused.length} not refused as expected`,
+	);
 	return {
 		guardrailBreachAttempts: BREACH_ATTEMPTS.length,
 		guardrailOrdersSent: sent,

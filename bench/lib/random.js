@@ -10,7 +10,8 @@ function createRng(seed) {
 function pickSome(items, count, rand) {
 	const copy = [...items];
 	const picked = [];
-	while (picked.length < count && copy.length) picked.push(copy.splice(Math.floor(rand() * copy.length), 1)[0]);
+	while (picked.length < count && copy.length)
+		picked.push(copy.splice(Math.floor(rand() * copy.length), 1)[0]);
 	return picked;
 }
 const pick = (list, rand) => list[Math.floor(rand() * list.length)];

@@ -9,15 +9,23 @@ const SEPARATE_PER_MINUTE = 300;
 const PHYSICAL_MINIMUM_SECONDS = (SEPARATE_ORDERS / SEPARATE_PER_MINUTE) * 60;
 
 function failedItems(r, expected) {
-	if (r.error) return expected - r.json.filter((j) => typeof j.orderId === 'string' && !j.error).length;
-	return r.json.filter((j) => j.error !== undefined || typeof j.orderId !== 'string').length + Math.max(0, expected - r.json.length);
+	if (r.error)
+		return expected - r.json.filter((j) => typeof j.orderId === 'string' && !j.error).length;
+	return (
+		r.json.filter((j) => j.error !== undefined || typeof j.orderId !== 'string').length +
+		Math.max(0, expected - r.json.length)
+	);
 }
 
 async function runRateLimit(h, { log }) {
 	// 1,000 separate orders (no Combine Items), 300/min, 429 without Retry-After.
-	h.sandbox.reset({ rateLimit: { enabled: true, perMinute: SEPARATE_PER_MINUTE, retryAfter: 'none' } });
+	h.sandbox.reset({
+		rateLimit: { enabled: true, perMinute: SEPARATE_PER_MINUTE, retryAfter: 'none' },
+	});
 	h.addCredential({}, { id: 'bench-rate-300' });
-	log(`rate limit: ${SEPARATE_ORDERS} separate orders at ${SEPARATE_PER_MINUTE}/min, 429 without Retry-After (takes ≥ ${PHYSICAL_MINIMUM_SECONDS} s)`);
+	log(
+		`rate limit: ${SEPARATE_ORDERS} separate orders at ${SEPARATE_PER_MINUTE}/min, 429 without Retry-After (takes ≥ ${PHYSICAL_MINIMUM_SECONDS} s)`,
+	);
 	let started = Date.now();
 	const separate = await h.run({
 		parameters: W.createParameters(),
@@ -30,7 +38,8 @@ async function runRateLimit(h, { log }) {
 	const limited = requests.filter((e) => e.status === 429).length;
 	const orders = h.sandbox.orders();
 	const separateOrdersAt300PerMinFailures = failedItems(separate, SEPARATE_ORDERS);
-	const separateOrdersAt300PerMinRatio = Math.round((separateSeconds / PHYSICAL_MINIMUM_SECONDS) * 1000) / 1000;
+	const separateOrdersAt300PerMinRatio =
+		Math.round((separateSeconds / PHYSICAL_MINIMUM_SECONDS) * 1000) / 1000;
 	const rateLimited429Share = Math.round((limited / requests.length) * 10000) / 10000;
 	log(
 		`rate limit: ${orders.length} orders in ${separateSeconds.toFixed(1)} s (ratio ${separateOrdersAt300PerMinRatio}), ` +
@@ -51,8 +60,12 @@ async function runRateLimit(h, { log }) {
 	const bulkSeconds = (Date.now() - started) / 1000;
 	const bulkOrders = h.sandbox.orders().length;
 	const recipients = h.sandbox.orders().reduce((sum, o) => sum + o.recipients.length, 0);
-	const bulkFailures = bulk.error ? 1000 - recipients : bulk.json.filter((j) => j.error !== undefined).length;
-	log(`rate limit: 1,000 recipients combined at 60/min → ${h.sandbox.orders().length} orders, ${recipients} recipients, ${bulkFailures} failure(s), ${bulkSeconds.toFixed(1)} s`);
+	const bulkFailures = bulk.error
+		? 1000 - recipients
+		: bulk.json.filter((j) => j.error !== undefined).length;
+	log(
+		`rate limit: 1,000 recipients combined at 60/min → ${h.sandbox.orders().length} orders, ${recipients} recipients, ${bulkFailures} failure(s), ${bulkSeconds.toFixed(1)} s`,
+	);
 	h.sandbox.reset();
 
 	return {

@@ -21,8 +21,11 @@ function build() {
 	} catch (error) {
 		// noEmitOnError is off: type errors in files being edited elsewhere still leave runnable JS.
 		const out = String(error.stdout || '') + String(error.stderr || '');
-		if (!fs.existsSync(path.join(BUILD, 'test', 'harness', 'index.js'))) throw new Error(`tsc failed:\n${out}`);
-		process.stderr.write(`bench: tsc reported type errors (JS emitted anyway):\n${out.split('\n').slice(0, 10).join('\n')}\n`);
+		if (!fs.existsSync(path.join(BUILD, 'test', 'harness', 'index.js')))
+			throw new Error(`tsc failed:\n${out}`);
+		process.stderr.write(
+			`bench: tsc reported type errors (JS emitted anyway):\n${out.split('\n').slice(0, 10).join('\n')}\n`,
+		);
 	}
 	// The harness imports '../sandbox' (plain JS in the repo, not compiled): point it at the real one.
 	const sandboxDir = path.join(BUILD, 'test', 'sandbox');

@@ -26,18 +26,38 @@ function datesNodeType() {
 		},
 		async execute() {
 			const items = JSON.parse(this.getNodeParameter('items', 0));
-			return [items.map((json) => ({ json: { ...json, wonAt: DateTime.fromISO(json.wonAt, { zone: 'utc' }) }, pairedItem: { item: 0 } }))];
+			return [
+				items.map((json) => ({
+					json: { ...json, wonAt: DateTime.fromISO(json.wonAt, { zone: 'utc' }) },
+					pairedItem: { item: 0 },
+				})),
+			];
 		},
 	};
 }
 
-function createEventScenarios(h, H, { rand, log, onEvidence, intendOrder, faultsFor, executionFailed, counters }) {
+function createEventScenarios(
+	h,
+	H,
+	{ rand, log, onEvidence, intendOrder, faultsFor, executionFailed, counters },
+) {
 	h.nodeTypes.register(DATES_TYPE, datesNodeType());
-	const person = (id, i, extra = {}) => ({ email: `ev${id}-${i}@example.com`, firstName: `F${i}`, lastName: `L${i}`, amount: pick(AMOUNTS, rand), ...extra });
+	const person = (id, i, extra = {}) => ({
+		email: `ev${id}-${i}@example.com`,
+		firstName: `F${i}`,
+		lastName: `L${i}`,
+		amount: pick(AMOUNTS, rand),
+		...extra,
+	});
 	const maybeFaults = (timeoutMs) => {
 		if (rand() < 0.85) h.sandbox.injectFault(faultsFor(rand, timeoutMs));
 	};
-	const settings = (extra = {}) => ({ retryOnFail: rand() < 0.5, maxTries: 2 + Math.floor(rand() * 3), waitBetweenTries: 10, ...extra });
+	const settings = (extra = {}) => ({
+		retryOnFail: rand() < 0.5,
+		maxTries: 2 + Math.floor(rand() * 3),
+		waitBetweenTries: 10,
+		...extra,
+	});
 	const run = async (opts) => {
 		counters.executions++;
 		const r = await h.run(opts);
@@ -71,10 +91,18 @@ function createEventScenarios(h, H, { rand, log, onEvidence, intendOrder, faults
 		let bad = pickSome([...rows.keys()], 1 + Math.floor(rand() * 4), rand);
 		const timeoutMs = 1000 + Math.floor(rand() * 500);
 		const options = { timeout: timeoutMs, combineItems: true, batchSize };
-		const input = () => rows.map((row, i) => (bad.includes(i) ? { ...row, email: row.email.replace('@', '(at)') } : row));
+		const input = () =>
+			rows.map((row, i) =>
+				bad.includes(i) ? { ...row, email: row.email.replace('@', '(at)') } : row,
+			);
 		const once = async () => {
 			maybeFaults(timeoutMs);
-			return await run({ parameters: W.createParameters({ options }), input: input(), workflowId: `soak-ev-${id}`, settings: settings({ onError: 'continueRegularOutput' }) });
+			return await run({
+				parameters: W.createParameters({ options }),
+				input: input(),
+				workflowId: `soak-ev-${id}`,
+				settings: settings({ onError: 'continueRegularOutput' }),
+			});
 		};
 		while (bad.length) {
 			await once();
@@ -92,14 +120,28 @@ function createEventScenarios(h, H, { rand, log, onEvidence, intendOrder, faults
 		const rows = [person(id, 0)];
 		const timeoutMs = 1000 + Math.floor(rand() * 500);
 		const options = { timeout: timeoutMs, ...(ownKey ? { idempotencyKey: `ev-${id}` } : {}) };
-		const parameters = W.createParameters({ emailSettings: { message: '=Sent {{ $now.toISO() }}' }, options });
+		const parameters = W.createParameters({
+			emailSettings: { message: '=Sent {{ $now.toISO() }}' },
+			options,
+		});
 		const once = async () => {
-			h.sandbox.injectFault({ kind: 'drop-after-commit', method: 'POST', path: '/api/v1/orders/', count: 1 + Math.floor(rand() * 5) });
-			return await run({ parameters, input: rows, workflowId: `soak-ev-${id}`, settings: settings({ retryOnFail: true }) });
+			h.sandbox.injectFault({
+				kind: 'drop-after-commit',
+				method: 'POST',
+				path: '/api/v1/orders/',
+				count: 1 + Math.floor(rand() * 5),
+			});
+			return await run({
+				parameters,
+				input: rows,
+				workflowId: `soak-ev-${id}`,
+				settings: settings({ retryOnFail: true }),
+			});
 		};
 		if (!ownKey) {
 			const r = await once();
-			if (String(r.error?.message).includes('Email Settings → Message reads $now')) counters.refusedBeforeSending++;
+			if (String(r.error?.message).includes('Email Settings → Message reads $now'))
+				counters.refusedBeforeSending++;
 			return; // nothing intended: any order here counts as a duplicate
 		}
 		// The order exists once the run succeeds or Giftronaut answers 409 (a retry with another message).
@@ -112,7 +154,9 @@ function createEventScenarios(h, H, { rand, log, onEvidence, intendOrder, faults
 		counters.eventScenarios.reloadedItems++;
 		const combine = rand() < 0.5;
 		const batchSize = 2 + Math.floor(rand() * 4);
-		const rows = Array.from({ length: 2 + Math.floor(rand() * 8) }, (_, i) => person(id, i, { wonAt: `2026-11-${10 + i}T09:15:00.000Z` }));
+		const rows = Array.from({ length: 2 + Math.floor(rand() * 8) }, (_, i) =>
+			person(id, i, { wonAt: `2026-11-${10 + i}T09:15:00.000Z` }),
+		);
 		const timeoutMs = 1000 + Math.floor(rand() * 500);
 		const options = { timeout: timeoutMs, ...(combine ? { combineItems: true, batchSize } : {}) };
 		const target = W.giftronautTarget(W.createParameters({ options }), { settings: settings() });
@@ -121,11 +165,25 @@ function createEventScenarios(h, H, { rand, log, onEvidence, intendOrder, faults
 			maybeFaults(timeoutMs);
 			counters.executions++;
 			const source = definition.nodes[1];
-			const nodes = mode === 'retry' ? definition.nodes : [definition.nodes[0], { ...source, type: DATES_TYPE, parameters: { items: JSON.stringify(rows) } }, definition.nodes[2]];
+			const nodes =
+				mode === 'retry'
+					? definition.nodes
+					: [
+							definition.nodes[0],
+							{ ...source, type: DATES_TYPE, parameters: { items: JSON.stringify(rows) } },
+							definition.nodes[2],
+						];
 			const result = await h.runWorkflow({ ...definition, nodes, mode });
 			const last = result.runsOf('Giftronaut').at(-1);
 			const outputs = (last?.data?.main ?? []).map((output) => output ?? []);
-			const r = { run: result.run, status: result.status, items: outputs[0] ?? [], outputs, error: last?.error, workflowError: result.workflowError };
+			const r = {
+				run: result.run,
+				status: result.status,
+				items: outputs[0] ?? [],
+				outputs,
+				error: last?.error,
+				workflowError: result.workflowError,
+			};
 			onEvidence(r);
 			return r;
 		};
@@ -155,11 +213,24 @@ function createEventScenarios(h, H, { rand, log, onEvidence, intendOrder, faults
 			const body = { dealId: `deal-${id}-${deal}`, ...person(id, deal) };
 			const deliveries = 2 + Math.floor(rand() * 3);
 			for (let delivery = 0; delivery < deliveries; delivery++) {
-				const item = () => ({ headers: { 'x-delivery-id': `${id}-${deal}-${delivery}-${Math.floor(rand() * 1e9)}`, 'x-timestamp': new Date().toISOString() }, body, retryCount: delivery });
+				const item = () => ({
+					headers: {
+						'x-delivery-id': `${id}-${deal}-${delivery}-${Math.floor(rand() * 1e9)}`,
+						'x-timestamp': new Date().toISOString(),
+					},
+					body,
+					retryCount: delivery,
+				});
 				const input = rand() < 0.2 ? [item(), item()] : [item()];
 				await untilDone(async () => {
 					maybeFaults(timeoutMs);
-					return await run({ parameters, input, workflowId: `soak-ev-${id}`, mode: 'webhook', settings: settings({ onError: pick(['stopWorkflow', 'continueRegularOutput'], rand) }) });
+					return await run({
+						parameters,
+						input,
+						workflowId: `soak-ev-${id}`,
+						mode: 'webhook',
+						settings: settings({ onError: pick(['stopWorkflow', 'continueRegularOutput'], rand) }),
+					});
 				});
 			}
 			intendOrder([body]);

@@ -9,7 +9,9 @@ const { createEventScenarios } = require('./soak-events');
 const AMOUNTS = [10, 25, 50, 100];
 
 function canonical(recipients) {
-	return JSON.stringify(recipients.map((r) => [r.email, r.amount, r.firstName ?? null, r.lastName ?? null]));
+	return JSON.stringify(
+		recipients.map((r) => [r.email, r.amount, r.firstName ?? null, r.lastName ?? null]),
+	);
 }
 
 /**
@@ -18,7 +20,12 @@ function canonical(recipients) {
  */
 function intendedContents(input, combine, batchSize) {
 	const seen = new Set();
-	const recipientOf = (p) => ({ email: p.email, amount: p.amount, firstName: p.firstName, lastName: p.lastName });
+	const recipientOf = (p) => ({
+		email: p.email,
+		amount: p.amount,
+		firstName: p.firstName,
+		lastName: p.lastName,
+	});
 	const firstTime = (item) => {
 		const key = JSON.stringify(item);
 		if (seen.has(key)) return false;
@@ -28,7 +35,10 @@ function intendedContents(input, combine, batchSize) {
 	if (!combine) return input.filter(firstTime).map((p) => canonical([recipientOf(p)]));
 	const chunks = [];
 	for (let i = 0; i < input.length; i += batchSize) {
-		const fresh = input.slice(i, i + batchSize).filter(firstTime).map(recipientOf);
+		const fresh = input
+			.slice(i, i + batchSize)
+			.filter(firstTime)
+			.map(recipientOf);
 		if (fresh.length) chunks.push(canonical(fresh));
 	}
 	return chunks;
@@ -47,8 +57,23 @@ function faultsFor(rand, timeoutMs) {
 					: { method: 'POST', path: '/oauth2/token' };
 		const kind = pick(
 			where.path === '/oauth2/token'
-				? ['unavailable', 'drop-before-commit', 'drop-after-commit', 'error-after-commit', 'rate-limit']
-				: ['drop-after-commit', 'error-after-commit', 'unavailable', 'rate-limit', 'delay', 'expire-token', 'drop-after-commit', 'error-after-commit'],
+				? [
+						'unavailable',
+						'drop-before-commit',
+						'drop-after-commit',
+						'error-after-commit',
+						'rate-limit',
+					]
+				: [
+						'drop-after-commit',
+						'error-after-commit',
+						'unavailable',
+						'rate-limit',
+						'delay',
+						'expire-token',
+						'drop-after-commit',
+						'error-after-commit',
+					],
 			rand,
 		);
 		const fault = { kind, ...where };
@@ -61,13 +86,30 @@ function faultsFor(rand, timeoutMs) {
 
 function executionFailed(r) {
 	if (r.workflowError || (r.error && r.status !== 'success')) return true;
-	const errorItems = [...(r.outputs[0] ?? []), ...(r.outputs[1] ?? [])].filter((item) => item.json && item.json.error !== undefined);
+	const errorItems = [...(r.outputs[0] ?? []), ...(r.outputs[1] ?? [])].filter(
+		(item) => item.json && item.json.error !== undefined,
+	);
 	return errorItems.length > 0;
 }
 
-async function runSoak(h, { H, log, seed = 7, lanes = 6, minFaults = 1100, maxMs = 6 * 60 * 1000, onEvidence, eventShare = 0.4 }) {
+async function runSoak(
+	h,
+	{
+		H,
+		log,
+		seed = 7,
+		lanes = 6,
+		minFaults = 1100,
+		maxMs = 6 * 60 * 1000,
+		onEvidence,
+		eventShare = 0.4,
+	},
+) {
 	const rand = createRng(seed);
-	h.sandbox.reset({ rateLimit: { enabled: true, perMinute: 1200 }, lifecycle: { pendingMs: 0, inProgressMs: 0 } });
+	h.sandbox.reset({
+		rateLimit: { enabled: true, perMinute: 1200 },
+		lifecycle: { pendingMs: 0, inProgressMs: 0 },
+	});
 	const started = Date.now();
 	const intended = new Map(); // canonical content → count (always 1: contents are distinct per scenario)
 	let scenarios = 0;
@@ -86,11 +128,26 @@ async function runSoak(h, { H, log, seed = 7, lanes = 6, minFaults = 1100, maxMs
 		eventScenarios: { fixedRows: 0, nowInMessage: 0, reloadedItems: 0, redeliveries: 0 },
 	};
 	const intendOrder = (people) => {
-		const content = canonical(people.map((p) => ({ email: p.email, amount: p.amount, firstName: p.firstName, lastName: p.lastName })));
+		const content = canonical(
+			people.map((p) => ({
+				email: p.email,
+				amount: p.amount,
+				firstName: p.firstName,
+				lastName: p.lastName,
+			})),
+		);
 		intended.set(content, (intended.get(content) ?? 0) + 1);
 	};
 	const eventScenario = H
-		? createEventScenarios(h, H, { rand, log, onEvidence, intendOrder, faultsFor, executionFailed, counters })
+		? createEventScenarios(h, H, {
+				rand,
+				log,
+				onEvidence,
+				intendOrder,
+				faultsFor,
+				executionFailed,
+				counters,
+			})
 		: undefined;
 
 	async function scenario(id) {
@@ -100,12 +157,20 @@ async function runSoak(h, { H, log, seed = 7, lanes = 6, minFaults = 1100, maxMs
 		const count = 3 + Math.floor(rand() * 12);
 		const input = [];
 		for (let i = 0; i < count; i++) {
-			input.push({ email: `soak${id}-${i}@example.com`, firstName: `F${i}`, lastName: `L${i}`, amount: pick(AMOUNTS, rand) });
+			input.push({
+				email: `soak${id}-${i}@example.com`,
+				firstName: `F${i}`,
+				lastName: `L${i}`,
+				amount: pick(AMOUNTS, rand),
+			});
 			if (rand() < 0.1) input.push({ ...input[input.length - 1] }); // an identical item: one order
 		}
 		const timeoutMs = 1000 + Math.floor(rand() * 500);
 		const retryOnFail = rand() < 0.5;
-		const onError = pick(['stopWorkflow', 'stopWorkflow', 'continueRegularOutput', 'continueErrorOutput'], rand);
+		const onError = pick(
+			['stopWorkflow', 'stopWorkflow', 'continueRegularOutput', 'continueErrorOutput'],
+			rand,
+		);
 		combine ? settingsSeen.bulk++ : settingsSeen.single++;
 		if (retryOnFail) settingsSeen.retryOnFail++;
 		if (onError !== 'stopWorkflow') settingsSeen.continueOnFail++;
@@ -132,7 +197,8 @@ async function runSoak(h, { H, log, seed = 7, lanes = 6, minFaults = 1100, maxMs
 			onEvidence(r);
 			return r;
 		};
-		for (const content of intendedContents(input, combine, batchSize)) intended.set(content, (intended.get(content) ?? 0) + 1);
+		for (const content of intendedContents(input, combine, batchSize))
+			intended.set(content, (intended.get(content) ?? 0) + 1);
 		let attempts = 0;
 		let r = await run();
 		while (executionFailed(r)) {
@@ -157,7 +223,10 @@ async function runSoak(h, { H, log, seed = 7, lanes = 6, minFaults = 1100, maxMs
 			const id = ++nextId;
 			await scenario(id);
 			scenarios++;
-			if (scenarios % 25 === 0) log(`soak: ${scenarios} scenarios, ${executions} executions, ${faultsConsumed()} faults, ${Math.round((Date.now() - started) / 1000)} s`);
+			if (scenarios % 25 === 0)
+				log(
+					`soak: ${scenarios} scenarios, ${executions} executions, ${faultsConsumed()} faults, ${Math.round((Date.now() - started) / 1000)} s`,
+				);
 		}
 	};
 	await Promise.all(Array.from({ length: lanes }, lane));
@@ -170,7 +239,8 @@ async function runSoak(h, { H, log, seed = 7, lanes = 6, minFaults = 1100, maxMs
 	}
 	let duplicateOrders = 0;
 	let lostOrders = 0;
-	for (const [content, n] of actual) duplicateOrders += Math.max(0, n - (intended.get(content) ?? 0));
+	for (const [content, n] of actual)
+		duplicateOrders += Math.max(0, n - (intended.get(content) ?? 0));
 	for (const [content, n] of intended) lostOrders += Math.max(0, n - (actual.get(content) ?? 0));
 	const log_ = h.sandbox.requests();
 	const byKind = {};

@@ -7,7 +7,8 @@ const http = require('node:http');
 const path = require('node:path');
 const axios = require('axios');
 
-const { startSandboxProcess } = require('./sandbox-process');
+const { SandboxProcess } = require('../../tools/sandbox');
+const { TMP } = require('./setup');
 const W = require('./workflows');
 
 const ITEMS = 1000;
@@ -119,7 +120,11 @@ async function axiosLoop(url, token, people, tag) {
 }
 
 async function runTiming(H, { n8nHome, pairs, log }) {
-	const sandbox = await startSandboxProcess(['--no-rate-limit']);
+	// In its own process, as a server would be: the node and the sandbox compete for the cores, not for one event loop.
+	const sandbox = await SandboxProcess.start({
+		logFile: path.join(TMP, 'sandbox.log'),
+		args: ['--quiet', '--pending-ms', '0', '--in-progress-ms', '0', '--no-rate-limit'],
+	});
 	const remote = {
 		url: sandbox.url,
 		clientId: sandbox.clientId,
@@ -263,7 +268,7 @@ async function runTiming(H, { n8nHome, pairs, log }) {
 	phases.close();
 	const stats = await sandbox.stats();
 	await h.close();
-	await sandbox.close();
+	await sandbox.stop();
 	return {
 		ratioVsRawHttp: median(raw.map((p) => p.ratio)),
 		ratioVsHttpRequestNode: base ? median(vsHttp.map((p) => p.ratio)) : null,

@@ -9,7 +9,11 @@ let emailSeq = 0;
 
 function body(sandbox, extra = {}) {
 	emailSeq++;
-	return { productId: 'GC-AMAZON-USD', recipients: [{ email: `trigger${emailSeq}@example.com`, amount: 10 }], ...extra };
+	return {
+		productId: 'GC-AMAZON-USD',
+		recipients: [{ email: `trigger${emailSeq}@example.com`, amount: 10 }],
+		...extra,
+	};
 }
 function scheduledBody(sandbox, inMs) {
 	const at = new Date(sandbox.now() + inMs).toISOString().slice(0, 19);
@@ -65,7 +69,9 @@ async function runStaticData(h, { log }) {
 	}
 	const saved = poller.savedStaticData;
 	const staticDataBytesAfter100kOrders = bytes(saved);
-	log(`trigger: 100,000 orders → ${emitted} emitted, static data ${staticDataBytesAfter100kOrders} bytes (node part ${bytes(saved[NODE_KEY])})`);
+	log(
+		`trigger: 100,000 orders → ${emitted} emitted, static data ${staticDataBytesAfter100kOrders} bytes (node part ${bytes(saved[NODE_KEY])})`,
+	);
 	return { staticDataBytesAfter100kOrders, detail: { emitted, nodeBytes: bytes(saved[NODE_KEY]) } };
 }
 
@@ -76,7 +82,10 @@ async function runStaticData(h, { log }) {
  */
 async function runTriggerSoak(h, { log, seed = 20240607, total = 1300 }) {
 	const rand = createRng(seed);
-	const slow = () => ({ pendingMs: Math.floor(rand() * 3 * DAY), inProgressMs: Math.floor(rand() * 6 * HOUR) });
+	const slow = () => ({
+		pendingMs: Math.floor(rand() * 3 * DAY),
+		inProgressMs: Math.floor(rand() * 6 * HOUR),
+	});
 	const instant = { pendingMs: 0, inProgressMs: 0 };
 	h.sandbox.reset({ lifecycle: instant, listOrder: 'desc' });
 	const before = new Set();
@@ -89,7 +98,13 @@ async function runTriggerSoak(h, { log, seed = 20240607, total = 1300 }) {
 	const createOne = () => {
 		const roll = rand();
 		h.sandbox.configure({ lifecycle: roll < 0.2 ? instant : slow() });
-		const order = roll > 0.85 ? create(h.sandbox, scheduledBody(h.sandbox, (1 + Math.floor(rand() * 5)) * DAY + rand() * DAY)) : create(h.sandbox);
+		const order =
+			roll > 0.85
+				? create(
+						h.sandbox,
+						scheduledBody(h.sandbox, (1 + Math.floor(rand() * 5)) * DAY + rand() * DAY),
+					)
+				: create(h.sandbox);
 		created++;
 		open.push(order.orderId);
 	};
@@ -112,12 +127,18 @@ async function runTriggerSoak(h, { log, seed = 20240607, total = 1300 }) {
 	});
 	let polls = 0;
 	let restarts = 0;
-	while (created < total || open.some((id) => !finished(id)) || [...before].some((id) => !finished(id))) {
+	while (
+		created < total ||
+		open.some((id) => !finished(id)) ||
+		[...before].some((id) => !finished(id))
+	) {
 		for (let i = Math.min(total - created, Math.floor(rand() * 30)); i > 0; i--) createOne();
 		open = open.filter((id) => !finished(id));
 		const finishing = created >= total ? Math.ceil(open.length / 3) : Math.floor(rand() * 10);
-		for (const id of pickSome(open, finishing, rand)) h.sandbox.setOrderStatus(id, rand() < 0.12 ? 'CANCELED' : 'COMPLETE');
-		if (created >= total) for (const id of before) if (!finished(id)) h.sandbox.setOrderStatus(id, 'COMPLETE');
+		for (const id of pickSome(open, finishing, rand))
+			h.sandbox.setOrderStatus(id, rand() < 0.12 ? 'CANCELED' : 'COMPLETE');
+		if (created >= total)
+			for (const id of before) if (!finished(id)) h.sandbox.setOrderStatus(id, 'COMPLETE');
 		arrivalsDuringPoll = Math.min(total - created, Math.floor(rand() * 4));
 		h.sandbox.advanceClock(Math.floor(rand() * (rand() < 0.2 ? 2 * DAY : 6 * HOUR)));
 		if (rand() < 0.25) {
@@ -155,7 +176,15 @@ async function runTriggerSoak(h, { log, seed = 20240607, total = 1300 }) {
 		triggerOrders: distinct.size,
 		triggerDuplicates: ids.length - distinct.size + extra.reduce((sum, s) => sum + s.duplicates, 0),
 		triggerMissed: triggerMissed + extra.reduce((sum, s) => sum + s.missed, 0),
-		detail: { created, expected: expected.size, polls, restarts, wronglyEmitted: wrong, emittedNotComplete: notComplete, scenarios },
+		detail: {
+			created,
+			expected: expected.size,
+			polls,
+			restarts,
+			wronglyEmitted: wrong,
+			emittedNotComplete: notComplete,
+			scenarios,
+		},
 	};
 	log(`trigger soak: ${JSON.stringify(result)}`);
 	return result;
@@ -175,7 +204,9 @@ function tally(h, emitted, candidates) {
 
 async function drain(poller, emitted, h, candidates, rand) {
 	for (let i = 0; i < 40; i++) {
-		const open = [...candidates].filter((id) => !['COMPLETE', 'CANCELED'].includes(String(h.sandbox.order(id)?.status)));
+		const open = [...candidates].filter(
+			(id) => !['COMPLETE', 'CANCELED'].includes(String(h.sandbox.order(id)?.status)),
+		);
 		for (const id of open) h.sandbox.setOrderStatus(id, rand() < 0.1 ? 'CANCELED' : 'COMPLETE');
 		h.sandbox.advanceClock(HOUR);
 		const r = await poller.poll();
@@ -193,10 +224,18 @@ async function runOverlappingPolls(h, rand, rounds = 60) {
 	const candidates = new Set();
 	const emitted = [];
 	for (let round = 0; round < rounds; round++) {
-		h.sandbox.configure({ lifecycle: rand() < 0.5 ? { pendingMs: 0, inProgressMs: 0 } : { pendingMs: HOUR, inProgressMs: 0 } });
+		h.sandbox.configure({
+			lifecycle:
+				rand() < 0.5 ? { pendingMs: 0, inProgressMs: 0 } : { pendingMs: HOUR, inProgressMs: 0 },
+		});
 		for (let i = Math.floor(rand() * 8); i > 0; i--) candidates.add(create(h.sandbox).orderId);
 		h.sandbox.advanceClock(Math.floor(rand() * 2 * HOUR));
-		h.sandbox.injectFault({ kind: 'delay', method: 'GET', path: '/api/v1/orders', ms: 20 + Math.floor(rand() * 60) });
+		h.sandbox.injectFault({
+			kind: 'delay',
+			method: 'GET',
+			path: '/api/v1/orders',
+			ms: 20 + Math.floor(rand() * 60),
+		});
 		const results = await Promise.all([poller.poll(), poller.poll()]);
 		for (const r of results) emitted.push(...r.items.map((item) => item.json));
 	}
@@ -208,14 +247,20 @@ async function runOverlappingPolls(h, rand, rounds = 60) {
 async function runCreatedDuringActivation(h, rand, activations = 15) {
 	const totals = { orders: 0, duplicates: 0, missed: 0 };
 	for (let n = 0; n < activations; n++) {
-		h.sandbox.reset({ lifecycle: { pendingMs: 0, inProgressMs: 0 }, listOrder: ['desc', 'asc', 'shuffled'][n % 3] });
+		h.sandbox.reset({
+			lifecycle: { pendingMs: 0, inProgressMs: 0 },
+			listOrder: ['desc', 'asc', 'shuffled'][n % 3],
+		});
 		for (let i = Math.floor(rand() * 150); i > 0; i--) create(h.sandbox);
 		const candidates = new Set();
 		let arrivals = 1 + Math.floor(rand() * 8);
 		h.setDuringPoll((entry) => {
 			if (arrivals <= 0 || entry.path !== '/api/v1/orders' || entry.status !== 200) return;
 			arrivals--;
-			h.sandbox.configure({ lifecycle: rand() < 0.5 ? { pendingMs: 0, inProgressMs: 0 } : { pendingMs: HOUR, inProgressMs: 0 } });
+			h.sandbox.configure({
+				lifecycle:
+					rand() < 0.5 ? { pendingMs: 0, inProgressMs: 0 } : { pendingMs: HOUR, inProgressMs: 0 },
+			});
 			candidates.add(create(h.sandbox).orderId);
 		});
 		const poller = h.poller({}, { workflowId: `bench-activation-${n}` });
@@ -242,7 +287,8 @@ async function runHiddenOrders(h, rand, rounds = 60) {
 	const emitted = [];
 	const hidden = new Set();
 	for (let round = 0; round < rounds; round++) {
-		for (let i = Math.floor(rand() * 3); i > 0; i--) hidden.add(old[Math.floor(rand() * old.length)]);
+		for (let i = Math.floor(rand() * 3); i > 0; i--)
+			hidden.add(old[Math.floor(rand() * old.length)]);
 		h.sandbox.configure({ hiddenOrders: [...hidden] });
 		for (let i = Math.floor(rand() * 4); i > 0; i--) candidates.add(create(h.sandbox).orderId);
 		h.sandbox.advanceClock(Math.floor(rand() * 3 * HOUR));
@@ -255,7 +301,10 @@ async function runHiddenOrders(h, rand, rounds = 60) {
 
 /** One old order hidden at the moment one new order arrives (the count unchanged), list under 100 orders. */
 async function runHiddenAsOneArrives(h, rand, rounds = 30) {
-	h.sandbox.reset({ lifecycle: { pendingMs: 0, inProgressMs: 0 }, listOrder: rand() < 0.5 ? 'asc' : 'desc' });
+	h.sandbox.reset({
+		lifecycle: { pendingMs: 0, inProgressMs: 0 },
+		listOrder: rand() < 0.5 ? 'asc' : 'desc',
+	});
 	const old = [];
 	for (let i = 0; i < 60; i++) old.push(create(h.sandbox).orderId);
 	const poller = h.poller({}, { workflowId: 'bench-hidden-as-one-arrives' });

@@ -1,15 +1,18 @@
 'use strict';
 // Workflow shapes shared by the sections: Manual Trigger → Input (fixed items) → node under test.
+const path = require('node:path');
+
+const { BUILD } = require('./setup');
 
 const GIFTRONAUT = 'n8n-nodes-giftronaut.giftronaut';
 const HTTP_REQUEST = 'n8n-nodes-base.httpRequest';
 
 /**
  * Order → Create, one recipient per item mapped from the input: the tests' own parameters
- * (test/node/create-fixtures.ts, compiled into bench/tmp/build by setup.build()).
+ * (test/node/create-fixtures.ts, compiled into setup.BUILD by setup.build()).
  */
 function createParameters(overrides = {}) {
-	return require('../tmp/build/test/node/create-fixtures').createParameters(overrides);
+	return require(path.join(BUILD, 'test', 'node', 'create-fixtures')).createParameters(overrides);
 }
 
 /** The same POST the Giftronaut node sends, as a user would build it with the HTTP Request node. */

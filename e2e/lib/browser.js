@@ -7,7 +7,11 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const CHROMIUM_CANDIDATES = [
+	process.env.CHROMIUM_PATH,
+	'/usr/bin/chromium',
+	'/usr/bin/chromium-browser',
+];
 
 function findChromium() {
 	return CHROMIUM_CANDIDATES.find((candidate) => candidate && fs.existsSync(candidate));
@@ -36,7 +40,9 @@ function chromiumPath() {
 		found = findChromium();
 	}
 	if (!found) {
-		throw new Error('Chromium not found: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH');
+		throw new Error(
+			'Chromium not found: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH',
+		);
 	}
 	return found;
 }
@@ -101,7 +107,9 @@ async function productDropdownInEditor(options) {
 			page.keyboard.press('Enter'),
 		]);
 
-		await page.goto(`${options.base}/workflow/${options.workflowId}`, { waitUntil: 'networkidle2' });
+		await page.goto(`${options.base}/workflow/${options.workflowId}`, {
+			waitUntil: 'networkidle2',
+		});
 		const nodeSelector = `[data-test-id="canvas-node"][data-node-name="${options.nodeName}"]`;
 		await page.waitForSelector(nodeSelector, { visible: true });
 		await settle(page);
@@ -115,8 +123,12 @@ async function productDropdownInEditor(options) {
 		// The selected entry shows at once (cached name); the rest arrive from searchProducts.
 		await page.waitForFunction(
 			(texts) => {
-				const items = [...document.querySelectorAll('[data-test-id="rlc-item"]')].map((item) => item.textContent);
-				return items.length > 10 && texts.every((text) => items.some((item) => item.includes(text)));
+				const items = [...document.querySelectorAll('[data-test-id="rlc-item"]')].map(
+					(item) => item.textContent,
+				);
+				return (
+					items.length > 10 && texts.every((text) => items.some((item) => item.includes(text)))
+				);
 			},
 			{ timeout: 30000 },
 			options.expectProducts,

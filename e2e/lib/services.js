@@ -2,11 +2,11 @@
 
 // Redis and PostgreSQL for the queue-mode run: the Debian packages (installed once when missing),
 // started as local processes on free loopback ports with their data in a given folder. Stopped with
-// every other child of the run (lib/proc.js), PostgreSQL with a fast shutdown.
+// every other child of the run (tools/proc.js), PostgreSQL with a fast shutdown.
 const fs = require('node:fs');
 const path = require('node:path');
 
-const proc = require('./proc');
+const proc = require('../../tools/proc');
 
 function postgresBinDir() {
 	const root = '/usr/lib/postgresql';

@@ -104,6 +104,22 @@ describe('spending limits: what they let through', () => {
 		expect(h.sandbox.orders()).toHaveLength(3);
 	});
 
+	test('a re-run of a run that used the whole Daily Limit replays its orders instead of being refused', async () => {
+		limits({ dailyLimitUsd: '100' });
+		const input = [person(1, { amount: 50 }), person(2, { amount: 50 })];
+		const run = () =>
+			h.run({ parameters: createParameters({ product: { __rl: true, mode: 'id', value: 'GC-STARBUCKS-USD' } }), input });
+		expect((await run()).error).toBeUndefined();
+		const again = await run();
+		expect(again.error).toBeUndefined();
+		expect(again.json.map((j) => j.replayed)).toEqual([true, true]);
+		expect(h.sandbox.orders()).toHaveLength(2);
+		// A new order on top is still refused.
+		const more = await h.run({ parameters: createParameters(), input: [person(3, { amount: 10 })] });
+		expect(errorText(more.error)).toMatch(/Daily Limit: 100.00 USD was already ordered today/);
+		expect(h.sandbox.orders()).toHaveLength(2);
+	});
+
 	test('the credential test still passes with every limit set', async () => {
 		limits({ ...PER_ORDER, ...PER_RUN, ...DAILY, ...PRODUCTS });
 		expect(await h.testCredential()).toMatchObject({ status: 'OK' });

@@ -53,7 +53,7 @@ describe('.github/workflows/ci.yml', () => {
 		const cache = (job.steps ?? []).find((step) => step.uses?.startsWith('actions/cache@'));
 		expect(cache?.with?.path).toBe('~/.cache/n8n-nodes-giftronaut');
 		expect(cache?.with?.key).toEqual(
-			expect.stringContaining("hashFiles('e2e/runtime.sh', 'e2e/runtimes/**')"),
+			expect.stringContaining("hashFiles('tools/runtime.sh', 'tools/runtimes/**')"),
 		);
 	});
 

@@ -47,25 +47,3 @@ export function readUpdateFields(
 	}
 	return fields;
 }
-
-/**
- * The body of a PUT: the API replaces the whole record (docs/api-contract.md#full-replace), so the
- * record's current fields are sent with the changes on top; read-only fields (ids, dates) are left out.
- */
-export function replacementBody(
-	current: IDataObject,
-	changes: IDataObject,
-	writableFields: readonly string[],
-): IDataObject {
-	const body: IDataObject = {};
-	for (const field of writableFields) {
-		const value = field in changes ? changes[field] : current[field];
-		if (value !== undefined && value !== null) body[field] = value;
-	}
-	return body;
-}
-
-/** The item of a delete: the API answers 204 with no body. */
-export function deletedItem(idField: string, id: string): IDataObject {
-	return { [idField]: id, deleted: true };
-}

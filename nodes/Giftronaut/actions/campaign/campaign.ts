@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../helpers/perItem';
-import { API_PATHS, recordPath } from '../../shared/paths';
-import { apiRequest, unwrapObject, type GiftronautContext } from '../../transport';
+import { API_PATHS } from '../../shared/paths';
+import { getRecord } from '../../shared/requests';
+import type { GiftronautContext } from '../../transport';
 
 /** A campaign as the API returns it (docs/api-contract.md#campaigns). */
 export interface Campaign extends IDataObject {
@@ -74,34 +75,14 @@ export function readCampaignId(this: IExecuteFunctions, itemIndex: number): stri
 	return campaignId;
 }
 
-/** GET /campaigns/{id}. A deleted campaign answers 404 NOT_FOUND. */
+/** GET /campaigns/{id}, for Get, Update and Run. A deleted campaign answers 404 NOT_FOUND. */
 export async function fetchCampaign(
 	this: GiftronautContext,
 	campaignId: string,
 	itemIndex?: number,
 ): Promise<Campaign> {
-	const response = await apiRequest.call(this, {
-		method: 'GET',
-		path: recordPath(API_PATHS.campaigns, campaignId),
-		itemIndex,
-	});
-	return unwrapObject<Campaign>(response.body);
-}
-
-/** Writes a campaign: POST without an ID, PUT (the whole campaign) with one. */
-export async function saveCampaign(
-	this: IExecuteFunctions,
-	body: IDataObject,
-	itemIndex: number,
-	campaignId?: string,
-): Promise<Campaign> {
-	const response = await apiRequest.call(this, {
-		method: campaignId ? 'PUT' : 'POST',
-		path: campaignId ? recordPath(API_PATHS.campaigns, campaignId) : API_PATHS.campaigns,
-		body,
-		itemIndex,
-	});
-	return unwrapObject<Campaign>(response.body);
+	const campaign = await getRecord.call(this, API_PATHS.campaigns, campaignId, { itemIndex });
+	return campaign as Campaign;
 }
 
 /** Checks fields before anything is sent: a positive USD amount with at most 2 decimals, no empty text. */

@@ -8,13 +8,15 @@ import type {
 import { readCollection, readRequiredText } from '../../helpers/parameters';
 import { forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
-import { checkCampaignFields, saveCampaign } from './campaign';
+import { API_PATHS } from '../../shared/paths';
+import { saveRecord } from '../../shared/requests';
+import { checkCampaignFields } from './campaign';
 import { optionalCampaignFields, requiredCampaignFields } from './fields';
 
 export const option = {
 	name: 'Create',
 	description:
-		'Create a campaign: a saved send configuration (card, USD amount, subject, sender) to run for recipient lists',
+		'Create a campaign: a saved send configuration (card, USD amount, subject, sender) to run for recipient lists Sends no gift card: costs nothing.',
 	action: 'Create a campaign',
 };
 
@@ -61,10 +63,7 @@ export async function execute(
 			);
 		}
 		const fields = { ...readCollection.call(this, 'additionalFields', itemIndex), ...required };
-		return await saveCampaign.call(
-			this,
-			checkCampaignFields.call(this, fields, itemIndex),
-			itemIndex,
-		);
+		const body = checkCampaignFields.call(this, fields, itemIndex);
+		return await saveRecord.call(this, API_PATHS.campaigns, body, itemIndex);
 	});
 }

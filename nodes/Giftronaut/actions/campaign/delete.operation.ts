@@ -1,16 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { deletedItem } from '../../helpers/parameters';
 import { forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
-import { API_PATHS, recordPath } from '../../shared/paths';
-import { apiRequest } from '../../transport';
+import { API_PATHS } from '../../shared/paths';
+import { deleteRecord } from '../../shared/requests';
 import { campaignLocator, readCampaignId } from './campaign';
 
 export const option = {
 	name: 'Delete',
 	description:
-		'Delete a campaign: it disappears from lists and can no longer be run; its orders are kept',
+		'Delete a campaign: it disappears from lists and can no longer be run; its orders are kept Sends no gift card: costs nothing.',
 	action: 'Delete a campaign',
 };
 
@@ -25,11 +24,6 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex) => {
 		const campaignId = readCampaignId.call(this, itemIndex);
-		await apiRequest.call(this, {
-			method: 'DELETE',
-			path: recordPath(API_PATHS.campaigns, campaignId),
-			itemIndex,
-		});
-		return deletedItem('campaignId', campaignId);
+		return await deleteRecord.call(this, API_PATHS.campaigns, 'campaignId', campaignId, itemIndex);
 	});
 }

@@ -6,7 +6,8 @@ import { campaignLocator, fetchCampaign, readCampaignId } from './campaign';
 
 export const option = {
 	name: 'Get',
-	description: 'Get one campaign with its product, USD amount, sender and template',
+	description:
+		'Get one campaign with its product, USD amount, sender and template Read-only: costs nothing.',
 	action: 'Get a campaign',
 };
 

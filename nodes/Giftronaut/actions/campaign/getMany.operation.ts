@@ -8,7 +8,8 @@ import { API_PATHS } from '../../shared/paths';
 
 export const option = {
 	name: 'Get Many',
-	description: 'List campaigns (saved send configurations), optionally searched by name',
+	description:
+		'List campaigns (saved send configurations), optionally searched by name Read-only: costs nothing.',
 	action: 'Get many campaigns',
 };
 

@@ -1,21 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readUpdateFields, replacementBody } from '../../helpers/parameters';
+import { readUpdateFields } from '../../helpers/parameters';
 import { forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
-import {
-	CAMPAIGN_FIELDS,
-	campaignLocator,
-	checkCampaignFields,
-	fetchCampaign,
-	readCampaignId,
-	saveCampaign,
-} from './campaign';
+import { API_PATHS } from '../../shared/paths';
+import { updateRecord } from '../../shared/requests';
+import { CAMPAIGN_FIELDS, campaignLocator, checkCampaignFields, readCampaignId } from './campaign';
 import { campaignUpdateFields } from './fields';
 
 export const option = {
 	name: 'Update',
-	description: 'Change fields of a campaign; fields not given keep their value',
+	description:
+		'Change fields of a campaign; fields not given keep their value Sends no gift card: costs nothing.',
 	action: 'Update a campaign',
 };
 
@@ -47,8 +43,13 @@ export async function execute(
 			readUpdateFields.call(this, itemIndex, 'campaign'),
 			itemIndex,
 		);
-		const current = await fetchCampaign.call(this, campaignId, itemIndex);
-		const body = replacementBody(current, changes, CAMPAIGN_FIELDS);
-		return await saveCampaign.call(this, body, itemIndex, campaignId);
+		return await updateRecord.call(
+			this,
+			API_PATHS.campaigns,
+			campaignId,
+			changes,
+			CAMPAIGN_FIELDS,
+			itemIndex,
+		);
 	});
 }

@@ -16,7 +16,8 @@ import { MAX_PAGE_SIZE, walkPages } from '../../transport';
 
 export const option = {
 	name: 'Get Many',
-	description: 'List orders, filtered by status, card type, order type or date',
+	description:
+		'List orders, filtered by status, card type, order type or date. Read-only: costs nothing.',
 	action: 'Get many orders',
 };
 

@@ -3,12 +3,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { readCollection } from '../../helpers/parameters';
 import { forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
-import { checkEmail, emailProperty, recipientFieldOptions, saveRecipient } from './recipient';
+import { API_PATHS } from '../../shared/paths';
+import { saveRecord } from '../../shared/requests';
+import { checkEmail, emailProperty, recipientFieldOptions } from './recipient';
 
 export const option = {
 	name: 'Create',
 	description:
-		'Add a recipient to the address book; fails if the e-mail is already there (use Upsert to update instead)',
+		'Add a recipient to the address book; fails if the e-mail is already there (use Upsert to update instead) Sends no gift card: costs nothing.',
 	action: 'Create a recipient',
 };
 
@@ -41,6 +43,6 @@ export async function execute(
 			itemIndex,
 		);
 		const fields = readCollection.call(this, 'additionalFields', itemIndex);
-		return await saveRecipient.call(this, { ...fields, email }, itemIndex);
+		return await saveRecord.call(this, API_PATHS.recipients, { ...fields, email }, itemIndex);
 	});
 }

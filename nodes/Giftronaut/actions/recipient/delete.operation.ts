@@ -1,16 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { deletedItem } from '../../helpers/parameters';
 import { forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
-import { API_PATHS, recordPath } from '../../shared/paths';
-import { apiRequest } from '../../transport';
+import { API_PATHS } from '../../shared/paths';
+import { deleteRecord } from '../../shared/requests';
 import { readRecipientId, recipientIdProperty } from './recipient';
 
 export const option = {
 	name: 'Delete',
 	description:
-		'Remove a recipient from the address book; refused while a scheduled order to them is not sent yet',
+		'Remove a recipient from the address book; refused while a scheduled order to them is not sent yet Sends no gift card: costs nothing.',
 	action: 'Delete a recipient',
 };
 
@@ -25,11 +24,12 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex) => {
 		const recipientId = readRecipientId.call(this, itemIndex);
-		await apiRequest.call(this, {
-			method: 'DELETE',
-			path: recordPath(API_PATHS.recipients, recipientId),
+		return await deleteRecord.call(
+			this,
+			API_PATHS.recipients,
+			'recipientId',
+			recipientId,
 			itemIndex,
-		});
-		return deletedItem('recipientId', recipientId);
+		);
 	});
 }

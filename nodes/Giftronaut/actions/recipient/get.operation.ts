@@ -2,11 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
-import { getRecipient, readRecipientId, recipientIdProperty } from './recipient';
+import { API_PATHS } from '../../shared/paths';
+import { getRecord } from '../../shared/requests';
+import { readRecipientId, recipientIdProperty } from './recipient';
 
 export const option = {
 	name: 'Get',
-	description: 'Get one recipient of the address book by its ID',
+	description: 'Get one recipient of the address book by its ID Read-only: costs nothing.',
 	action: 'Get a recipient',
 };
 
@@ -20,6 +22,7 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex) => {
-		return await getRecipient.call(this, readRecipientId.call(this, itemIndex), itemIndex);
+		const recipientId = readRecipientId.call(this, itemIndex);
+		return await getRecord.call(this, API_PATHS.recipients, recipientId, { itemIndex });
 	});
 }

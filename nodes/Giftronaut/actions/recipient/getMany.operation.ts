@@ -8,7 +8,8 @@ import { API_PATHS } from '../../shared/paths';
 
 export const option = {
 	name: 'Get Many',
-	description: 'List recipients of the address book, optionally searched by name or e-mail',
+	description:
+		'List recipients of the address book, optionally searched by name or e-mail Read-only: costs nothing.',
 	action: 'Get many recipients',
 };
 

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { inputError } from '../../helpers/perItem';
 import { readRequiredText } from '../../helpers/parameters';
-import { API_PATHS, recordPath } from '../../shared/paths';
-import { apiRequest, unwrapObject, walkPages } from '../../transport';
+import { API_PATHS } from '../../shared/paths';
+import { walkPages } from '../../transport';
 
 /** Fields of a recipient the API accepts (docs/api-contract.md#recipients). */
 export const RECIPIENT_FIELDS = [
@@ -83,35 +83,6 @@ export function checkEmail(
 		);
 	}
 	return text;
-}
-
-export async function getRecipient(
-	this: IExecuteFunctions,
-	recipientId: string,
-	itemIndex: number,
-): Promise<IDataObject> {
-	const response = await apiRequest.call(this, {
-		method: 'GET',
-		path: recordPath(API_PATHS.recipients, recipientId),
-		itemIndex,
-	});
-	return unwrapObject<IDataObject>(response.body);
-}
-
-/** Writes a recipient: POST without an ID, PUT (the whole record) with one. */
-export async function saveRecipient(
-	this: IExecuteFunctions,
-	body: IDataObject,
-	itemIndex: number,
-	recipientId?: string,
-): Promise<IDataObject> {
-	const response = await apiRequest.call(this, {
-		method: recipientId ? 'PUT' : 'POST',
-		path: recipientId ? recordPath(API_PATHS.recipients, recipientId) : API_PATHS.recipients,
-		body,
-		itemIndex,
-	});
-	return unwrapObject<IDataObject>(response.body);
 }
 
 /**

@@ -1,22 +1,22 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readUpdateFields, replacementBody } from '../../helpers/parameters';
+import { readUpdateFields } from '../../helpers/parameters';
 import { forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
+import { API_PATHS } from '../../shared/paths';
+import { updateRecord } from '../../shared/requests';
 import {
 	checkEmail,
-	getRecipient,
 	readRecipientId,
 	RECIPIENT_FIELDS,
 	recipientFieldOptions,
 	recipientIdProperty,
-	saveRecipient,
 } from './recipient';
 
 export const option = {
 	name: 'Update',
 	description:
-		'Change fields of a recipient of the address book; fields not given keep their value',
+		'Change fields of a recipient of the address book; fields not given keep their value Sends no gift card: costs nothing.',
 	action: 'Update a recipient',
 };
 
@@ -46,8 +46,13 @@ export async function execute(
 		const changes = readUpdateFields.call(this, itemIndex, 'recipient');
 		if ('email' in changes)
 			changes.email = checkEmail.call(this, changes.email, 'Email', itemIndex);
-		const current = await getRecipient.call(this, recipientId, itemIndex);
-		const body = replacementBody(current, changes, RECIPIENT_FIELDS);
-		return await saveRecipient.call(this, body, itemIndex, recipientId);
+		return await updateRecord.call(
+			this,
+			API_PATHS.recipients,
+			recipientId,
+			changes,
+			RECIPIENT_FIELDS,
+			itemIndex,
+		);
 	});
 }

@@ -6,22 +6,23 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { readCollection, replacementBody } from '../../helpers/parameters';
-import { forEachItem } from '../../helpers/perItem';
+import { readCollection } from '../../helpers/parameters';
+import { asNodeError, forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
+import { API_PATHS } from '../../shared/paths';
+import { replacementBody, saveRecord } from '../../shared/requests';
 import {
 	checkEmail,
 	emailProperty,
 	findRecipientByEmail,
 	RECIPIENT_FIELDS,
 	recipientFieldOptions,
-	saveRecipient,
 } from './recipient';
 
 export const option = {
 	name: 'Create or Update',
 	description:
-		'Add a recipient to the address book, or update the one with this e-mail if it is already there (for CRM syncs)',
+		'Add a recipient to the address book, or update the one with this e-mail if it is already there (for CRM syncs) Sends no gift card: costs nothing.',
 	action: 'Create or update a recipient',
 };
 
@@ -58,7 +59,13 @@ async function updateExisting(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const body = replacementBody(existing, fields, RECIPIENT_FIELDS);
-	return await saveRecipient.call(this, body, itemIndex, String(existing.recipientId));
+	return await saveRecord.call(
+		this,
+		API_PATHS.recipients,
+		body,
+		itemIndex,
+		String(existing.recipientId),
+	);
 }
 
 /**
@@ -81,11 +88,11 @@ export async function execute(
 		const existing = await findRecipientByEmail.call(this, email, itemIndex);
 		if (existing) return await updateExisting.call(this, existing, fields, itemIndex);
 		try {
-			return await saveRecipient.call(this, fields, itemIndex);
+			return await saveRecord.call(this, API_PATHS.recipients, fields, itemIndex);
 		} catch (error) {
-			if (!isRecipientExists(error)) throw error;
+			if (!isRecipientExists(error)) throw asNodeError.call(this, error as Error, itemIndex);
 			const created = await findRecipientByEmail.call(this, email, itemIndex);
-			if (!created) throw error;
+			if (!created) throw asNodeError.call(this, error as Error, itemIndex);
 			return await updateExisting.call(this, created, fields, itemIndex);
 		}
 	});

@@ -3,17 +3,19 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { readCollection, readRequiredText } from '../../helpers/parameters';
 import { forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
+import { API_PATHS } from '../../shared/paths';
+import { saveRecord } from '../../shared/requests';
 import {
 	checkTemplateFields,
 	nameProperty,
-	saveTemplate,
 	senderNameProperty,
 	templateFieldOptions,
 } from './template';
 
 export const option = {
 	name: 'Create',
-	description: 'Create an e-mail template (sender name, message, banner layout and colours)',
+	description:
+		'Create an e-mail template (sender name, message, banner layout and colours) Sends no gift card: costs nothing.',
 	action: 'Create a template',
 };
 
@@ -51,6 +53,6 @@ export async function execute(
 		);
 		const fields = readCollection.call(this, 'additionalFields', itemIndex);
 		const body = checkTemplateFields.call(this, { ...fields, name, senderName }, itemIndex);
-		return await saveTemplate.call(this, body, itemIndex);
+		return await saveRecord.call(this, API_PATHS.templates, body, itemIndex);
 	});
 }

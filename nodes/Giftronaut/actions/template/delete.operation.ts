@@ -1,16 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { deletedItem } from '../../helpers/parameters';
 import { forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
-import { API_PATHS, recordPath } from '../../shared/paths';
-import { apiRequest } from '../../transport';
+import { API_PATHS } from '../../shared/paths';
+import { deleteRecord } from '../../shared/requests';
 import { readTemplateId, templateIdProperty } from './template';
 
 export const option = {
 	name: 'Delete',
 	description:
-		'Delete an e-mail template; refused for the default template and for one a campaign still uses',
+		'Delete an e-mail template; refused for the default template and for one a campaign still uses Sends no gift card: costs nothing.',
 	action: 'Delete a template',
 };
 
@@ -25,11 +24,6 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex) => {
 		const templateId = readTemplateId.call(this, itemIndex);
-		await apiRequest.call(this, {
-			method: 'DELETE',
-			path: recordPath(API_PATHS.templates, templateId),
-			itemIndex,
-		});
-		return deletedItem('templateId', templateId);
+		return await deleteRecord.call(this, API_PATHS.templates, 'templateId', templateId, itemIndex);
 	});
 }

@@ -2,11 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
-import { getTemplate, readTemplateId, templateIdProperty } from './template';
+import { API_PATHS } from '../../shared/paths';
+import { getRecord } from '../../shared/requests';
+import { readTemplateId, templateIdProperty } from './template';
 
 export const option = {
 	name: 'Get',
-	description: 'Get one e-mail template with its colours, banner settings and default message',
+	description:
+		'Get one e-mail template with its colours, banner settings and default message Read-only: costs nothing.',
 	action: 'Get a template',
 };
 
@@ -20,6 +23,7 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex) => {
-		return await getTemplate.call(this, readTemplateId.call(this, itemIndex), itemIndex);
+		const templateId = readTemplateId.call(this, itemIndex);
+		return await getRecord.call(this, API_PATHS.templates, templateId, { itemIndex });
 	});
 }

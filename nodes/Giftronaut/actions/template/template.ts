@@ -2,8 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { inputError } from '../../helpers/perItem';
 import { readRequiredText } from '../../helpers/parameters';
-import { API_PATHS, recordPath } from '../../shared/paths';
-import { apiRequest, unwrapObject } from '../../transport';
 
 /** Fields of a template the API accepts; PUT needs all required ones (docs/api-contract.md#templates). */
 export const TEMPLATE_FIELDS = [
@@ -161,33 +159,4 @@ export function readTemplateId(this: IExecuteFunctions, itemIndex: number): stri
 		itemIndex,
 		'Choose a template from the list, or map its ID from a previous node.',
 	);
-}
-
-export async function getTemplate(
-	this: IExecuteFunctions,
-	templateId: string,
-	itemIndex: number,
-): Promise<IDataObject> {
-	const response = await apiRequest.call(this, {
-		method: 'GET',
-		path: recordPath(API_PATHS.templates, templateId),
-		itemIndex,
-	});
-	return unwrapObject<IDataObject>(response.body);
-}
-
-/** Writes a template: POST without an ID, PUT (the whole template) with one. */
-export async function saveTemplate(
-	this: IExecuteFunctions,
-	body: IDataObject,
-	itemIndex: number,
-	templateId?: string,
-): Promise<IDataObject> {
-	const response = await apiRequest.call(this, {
-		method: templateId ? 'PUT' : 'POST',
-		path: templateId ? recordPath(API_PATHS.templates, templateId) : API_PATHS.templates,
-		body,
-		itemIndex,
-	});
-	return unwrapObject<IDataObject>(response.body);
 }

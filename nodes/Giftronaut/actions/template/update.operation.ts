@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readUpdateFields, replacementBody } from '../../helpers/parameters';
+import { readUpdateFields } from '../../helpers/parameters';
 import { forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
+import { API_PATHS } from '../../shared/paths';
+import { updateRecord } from '../../shared/requests';
 import {
 	checkTemplateFields,
-	getTemplate,
 	readTemplateId,
-	saveTemplate,
 	TEMPLATE_FIELDS,
 	templateFieldOptions,
 	templateIdProperty,
@@ -15,7 +15,8 @@ import {
 
 export const option = {
 	name: 'Update',
-	description: 'Change fields of an e-mail template; fields not given keep their value',
+	description:
+		'Change fields of an e-mail template; fields not given keep their value Sends no gift card: costs nothing.',
 	action: 'Update a template',
 };
 
@@ -47,8 +48,13 @@ export async function execute(
 			readUpdateFields.call(this, itemIndex, 'template'),
 			itemIndex,
 		);
-		const current = await getTemplate.call(this, templateId, itemIndex);
-		const body = replacementBody(current, changes, TEMPLATE_FIELDS);
-		return await saveTemplate.call(this, body, itemIndex, templateId);
+		return await updateRecord.call(
+			this,
+			API_PATHS.templates,
+			templateId,
+			changes,
+			TEMPLATE_FIELDS,
+			itemIndex,
+		);
 	});
 }

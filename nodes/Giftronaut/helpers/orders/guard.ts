@@ -24,6 +24,7 @@ export function guardedOrder(planned: PlannedOrder, batch: number): GuardedOrder
 		productId: planned.product.productId,
 		currency: planned.product.currencyCode,
 		totalCents: orderTotalCents(planned),
+		idempotencyKey: planned.key,
 	};
 }
 

@@ -69,7 +69,8 @@ export async function enforceSpendingLimits(
 	if (limits.dailyLimitCents === undefined || remaining.length === 0) return done;
 	const day = utcDay();
 	const account = `${String(credentials.baseUrl)}|${String(credentials.clientId)}|${day}`;
-	const reading = spentTodayCents.call(this, day, remaining[0].itemIndexes[0]);
+	const ownKeys = new Set(remaining.flatMap((order) => order.idempotencyKey ?? []));
+	const reading = spentTodayCents.call(this, day, remaining[0].itemIndexes[0], ownKeys);
 	const spent = options.continueOnFail
 		? await reading.catch((error: Error) => error)
 		: await reading;

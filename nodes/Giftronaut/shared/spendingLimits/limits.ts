@@ -17,6 +17,8 @@ export interface GuardedOrder {
 	productId: string;
 	currency: string;
 	totalCents: number;
+	/** The order's idempotency key: an order already placed with it today is a replay, not new spend. */
+	idempotencyKey?: string;
 }
 
 export type LimitName =

@@ -21,12 +21,14 @@ function createdOn(order: IDataObject, day: string, context: IExecuteFunctions):
 /**
  * What the account already ordered today, in USD cents, summing `totalCost`. The list's day filter
  * has no documented time zone, so it asks for a day either side and keeps the orders whose
- * `createdAt` falls on today in UTC. Canceled orders count too (a refund is not certain).
+ * `createdAt` falls on today in UTC. Canceled orders count too (a refund is not certain). Orders
+ * listed with one of this run's idempotency keys are left out: a retry or re-run only replays them.
  */
 export async function spentTodayCents(
 	this: IExecuteFunctions,
 	day: string,
 	itemIndex: number,
+	ownKeys: Set<string>,
 ): Promise<number> {
 	const { items, truncated } = await walkPages.call(this, {
 		path: '/api/v1/orders',
@@ -41,6 +43,8 @@ export async function spentTodayCents(
 	for (const order of items as IDataObject[]) {
 		const cost = order.totalCost as Money | undefined;
 		if (!cost || typeof cost.amount !== 'number') continue;
+		// This run's own order from an earlier try: sending it again is a replay, charged once.
+		if (typeof order.idempotencyKey === 'string' && ownKeys.has(order.idempotencyKey)) continue;
 		if (cost.currency !== 'USD') foreign.add(String(cost.currency));
 		else cents += toCents(cost.amount);
 	}

@@ -9,7 +9,7 @@ export { description } from './description';
 export const option = {
 	name: 'Run',
 	description:
-		"Send a campaign's gift card to the input items' recipients; identical runs are not sent twice",
+		"Send gift cards with a saved campaign: each recipient gets the campaign's card at its USD amount, charged to the prepaid Giftronaut balance (real money in Production). Identical calls are not sent twice: a repeat within 24 hours returns the first order. Spending limits in the credential are enforced before sending; Options → Validate Only checks without ordering.",
 	action: 'Run a campaign',
 };
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs (once) and locates the n8n runtimes the end-to-end suite and the demo use.
+# Installs (once) and locates the n8n runtimes the end-to-end suite, the demo and the bench use.
 # Source it, then: use_n8n 2.8.4   -> sets N8N_HOME, N8N_BIN and PATH (Node 24 for the 2.41 line).
 # Installs live in a cache outside the repo, keyed by n8n version, lockfile and Node version,
-# so a second run reuses them. The lockfile of each runtime lives in e2e/runtimes/n8n-<version>/.
+# so a second run reuses them. The lockfile of each runtime lives in tools/runtimes/n8n-<version>/.
 set -euo pipefail
 
-E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+TOOLS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 GIFTRONAUT_CACHE="${GIFTRONAUT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-giftronaut}"
 NODE24_VERSION="24.21.0"
 export SCARF_ANALYTICS=false
@@ -35,7 +35,7 @@ runtime_key() {
 
 use_n8n() {
 	local version="$1"
-	local spec="$E2E_DIR/runtimes/n8n-$version"
+	local spec="$TOOLS_DIR/runtimes/n8n-$version"
 	[ -f "$spec/package.json" ] || { log "no runtime spec for n8n $version in $spec"; return 1; }
 	local node_home
 	node_home="$(node_home_for "$version")"

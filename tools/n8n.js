@@ -7,7 +7,27 @@ const path = require('node:path');
 
 const proc = require('./proc');
 
-const OWNER = { email: 'owner@example.com', firstName: 'Gift', lastName: 'Owner', password: 'Giftronaut1!' };
+const ROOT = path.join(__dirname, '..');
+
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Gift',
+	lastName: 'Owner',
+	password: 'Giftronaut1!',
+};
+
+/** npm pack into `dir` (this also exercises the "files" list): the tarball, its file list, size and package name. */
+function pack(dir) {
+	const result = proc.run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT });
+	if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
+	const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('[')));
+	return {
+		tarball: path.join(dir, info.filename),
+		files: info.files.map((f) => f.path),
+		size: info.size,
+		name: info.name,
+	};
+}
 
 /** Installs a packed tarball the way n8n installs a community package (no runtime dependencies here). */
 function installPackage(tarball, userFolder, packageName) {
@@ -64,7 +84,8 @@ class N8n {
 		else delete env.N8N_DISABLED_MODULES;
 		if (this.netlog) {
 			env.GIFTRONAUT_NETLOG = this.netlog;
-			env.NODE_OPTIONS = `${env.NODE_OPTIONS || ''} --require ${path.join(__dirname, 'netguard.js')}`.trim();
+			env.NODE_OPTIONS =
+				`${env.NODE_OPTIONS || ''} --require ${path.join(__dirname, 'netguard.js')}`.trim();
 		}
 		return env;
 	}
@@ -79,7 +100,9 @@ class N8n {
 		});
 		result.seconds = Math.round((Date.now() - started) / 100) / 10;
 		if (result.code !== 0) {
-			throw new Error(`n8n ${args.join(' ')} exited with ${result.code}:\n${proc.tail(result.output, 15)}`);
+			throw new Error(
+				`n8n ${args.join(' ')} exited with ${result.code}:\n${proc.tail(result.output, 15)}`,
+			);
 		}
 		return result;
 	}
@@ -95,7 +118,10 @@ class N8n {
 		fs.rmSync(dir, { recursive: true, force: true });
 		fs.mkdirSync(dir, { recursive: true });
 		workflows.forEach((workflow, index) => {
-			fs.writeFileSync(path.join(dir, `${String(index).padStart(2, '0')}-${workflow.id}.json`), JSON.stringify(workflow, null, 2));
+			fs.writeFileSync(
+				path.join(dir, `${String(index).padStart(2, '0')}-${workflow.id}.json`),
+				JSON.stringify(workflow, null, 2),
+			);
 		});
 		return await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
 	}
@@ -132,7 +158,8 @@ class N8n {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify(OWNER),
 		});
-		if (!response.ok) throw new Error(`owner setup: HTTP ${response.status} ${await response.text()}`);
+		if (!response.ok)
+			throw new Error(`owner setup: HTTP ${response.status} ${await response.text()}`);
 		this.takeCookie(response);
 		return OWNER;
 	}
@@ -141,7 +168,11 @@ class N8n {
 		const response = await fetch(`${this.base}/rest/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+			body: JSON.stringify({
+				emailOrLdapLoginId: OWNER.email,
+				email: OWNER.email,
+				password: OWNER.password,
+			}),
 		});
 		if (!response.ok) throw new Error(`login: HTTP ${response.status} ${await response.text()}`);
 		this.takeCookie(response);
@@ -158,7 +189,10 @@ class N8n {
 	async rest(method, urlPath, body) {
 		const response = await fetch(`${this.base}${urlPath}`, {
 			method,
-			headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+			headers: {
+				cookie: this.cookie,
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		return { status: response.status, body: await parseBody(response) };
@@ -186,7 +220,10 @@ class N8n {
 		if (status !== 200) throw new Error(`execution ${id}: HTTP ${status} ${JSON.stringify(body)}`);
 		const flatted = require(path.join(this.runtime.home, 'node_modules', 'flatted'));
 		const execution = body.data;
-		return { ...execution, data: typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data };
+		return {
+			...execution,
+			data: typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data,
+		};
 	}
 }
 
@@ -199,4 +236,4 @@ async function parseBody(response) {
 	}
 }
 
-module.exports = { N8n, OWNER, installPackage };
+module.exports = { N8n, OWNER, pack, installPackage };

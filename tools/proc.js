@@ -1,6 +1,6 @@
 'use strict';
 
-// Child processes of the e2e run and the demo: each one gets its own process group, so stopping it
+// Child processes of the e2e run, the demo and the bench: each one gets its own process group, so stopping it
 // also stops what it started (n8n's task runner), and every one is stopped by pid when we exit.
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -17,11 +17,20 @@ function onInterrupt(fn) {
 
 function start(command, args, { env, cwd, logFile, name, uid, gid }) {
 	const out = fs.openSync(logFile, 'a');
-	const child = spawn(command, args, { env, cwd, uid, gid, detached: true, stdio: ['ignore', out, out] });
+	const child = spawn(command, args, {
+		env,
+		cwd,
+		uid,
+		gid,
+		detached: true,
+		stdio: ['ignore', out, out],
+	});
 	fs.closeSync(out);
 	child.name = name;
 	child.logFile = logFile;
-	child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+	child.exited = new Promise((resolve) =>
+		child.once('exit', (code, signal) => resolve({ code, signal })),
+	);
 	children.add(child);
 	child.exited.then(() => children.delete(child));
 	return child;
@@ -109,10 +118,15 @@ async function waitForLog(child, pattern, timeoutMs) {
 		const text = fs.readFileSync(child.logFile, 'utf8');
 		const match = text.match(pattern);
 		if (match) return match;
-		if (exited) throw new Error(`${child.name} exited before "${pattern}"; log: ${child.logFile}\n${tail(text)}`);
+		if (exited)
+			throw new Error(
+				`${child.name} exited before "${pattern}"; log: ${child.logFile}\n${tail(text)}`,
+			);
 		await sleep(250);
 	}
-	throw new Error(`${child.name}: no "${pattern}" within ${timeoutMs / 1000}s; log: ${child.logFile}`);
+	throw new Error(
+		`${child.name}: no "${pattern}" within ${timeoutMs / 1000}s; log: ${child.logFile}`,
+	);
 }
 
 function tail(text, lines = 25) {
@@ -134,7 +148,11 @@ async function runLogged(command, args, { env, cwd, logFile, name }) {
 
 /** Runs a command to completion (synchronously), returning { status, stdout, stderr }. */
 function run(command, args, options = {}) {
-	const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+	const result = spawnSync(command, args, {
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+		...options,
+	});
 	if (result.error) throw result.error;
 	return result;
 }

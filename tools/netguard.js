@@ -11,14 +11,19 @@ const file = process.env.GIFTRONAUT_NETLOG;
 
 function isLoopback(host) {
 	if (host === undefined || host === null || host === '') return true; // Node's default: localhost
-	const h = String(host).replace(/^\[|\]$/g, '').toLowerCase();
+	const h = String(host)
+		.replace(/^\[|\]$/g, '')
+		.toLowerCase();
 	return h === 'localhost' || h.startsWith('127.') || h === '::1' || h.startsWith('::ffff:127.');
 }
 
 function record(kind, host, port) {
 	if (!file || isLoopback(host)) return;
 	try {
-		fs.appendFileSync(file, `${JSON.stringify({ pid: process.pid, kind, host: String(host), port })}\n`);
+		fs.appendFileSync(
+			file,
+			`${JSON.stringify({ pid: process.pid, kind, host: String(host), port })}\n`,
+		);
 	} catch {
 		// never break the process we observe
 	}

@@ -2,11 +2,12 @@
 
 // The local Giftronaut sandbox as a separate process (`node test/sandbox/cli.js`) and a small client
 // for its /__sandbox/ controls.
+const fs = require('node:fs');
 const path = require('node:path');
 
 const proc = require('./proc');
 
-const CLI = path.join(__dirname, '..', '..', 'test', 'sandbox', 'cli.js');
+const CLI = path.join(__dirname, '..', 'test', 'sandbox', 'cli.js');
 
 class SandboxProcess {
 	constructor(child, url, clientId, clientSecret) {
@@ -17,6 +18,7 @@ class SandboxProcess {
 	}
 
 	static async start({ port = 0, logFile, args = [] }) {
+		fs.writeFileSync(logFile, ''); // its address is read from this log: no line of an earlier run
 		const child = proc.start(process.execPath, [CLI, '--port', String(port), ...args], {
 			env: process.env,
 			cwd: path.dirname(CLI),
@@ -39,7 +41,8 @@ class SandboxProcess {
 		});
 		const text = await response.text();
 		const parsed = text ? JSON.parse(text) : undefined;
-		if (!response.ok) throw new Error(`sandbox ${method} ${controlPath}: HTTP ${response.status} ${text}`);
+		if (!response.ok)
+			throw new Error(`sandbox ${method} ${controlPath}: HTTP ${response.status} ${text}`);
 		return parsed;
 	}
 
