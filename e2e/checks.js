@@ -466,15 +466,7 @@ async function runChecks(ctx) {
 	await check(
 		'welcome campaign example: a new contact is added to the address book and gets the campaign once; a redelivery sends nothing',
 		async () => {
-			await sandbox.control('POST', 'campaigns', {
-				campaignId: 'CA-WELCOME1',
-				name: 'Welcome',
-				cardType: 'BRANDED_CARD',
-				productId: 'GC-AMAZON-USD',
-				amount: 25,
-				subject: 'Welcome aboard',
-				senderName: 'Acme',
-			});
+			await sandbox.control('POST', 'campaigns', shared.WELCOME_CAMPAIGN);
 			const contact = (contactId, email, firstName) => ({
 				contactId,
 				email,

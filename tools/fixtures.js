@@ -21,6 +21,17 @@ const EXAMPLES = {
 	'new-contact-welcome-campaign.json': 'gftExampleWelcome',
 };
 
+/** The campaign examples/new-contact-welcome-campaign.json runs, seeded with its fixed id. */
+const WELCOME_CAMPAIGN = {
+	campaignId: 'CA-WELCOME1',
+	name: 'Welcome',
+	cardType: 'BRANDED_CARD',
+	productId: 'GC-AMAZON-USD',
+	amount: 25,
+	subject: 'Welcome aboard',
+	senderName: 'Acme',
+};
+
 /** The credential's default scopes plus the address book and campaigns (the welcome example). */
 const SCOPES =
 	'catalog.read orders.read orders.write balance.read templates.read recipients.read recipients.write campaigns.read campaigns.write';
@@ -118,6 +129,7 @@ module.exports = {
 	TRIGGER_TYPE,
 	CREDENTIAL,
 	EXAMPLES,
+	WELCOME_CAMPAIGN,
 	credentialFile,
 	giftronautNode,
 	webhookWorkflow,
