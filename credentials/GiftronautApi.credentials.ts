@@ -50,13 +50,14 @@ export class GiftronautApi implements ICredentialType {
 			required: true,
 			description: 'Client secret of the same app. It is shown only once, when the app is created.',
 		},
+		// Same name, type and default as before it was labelled advanced: saved credentials keep their string.
 		{
-			displayName: 'Scopes',
+			displayName: 'Scopes (Advanced)',
 			name: 'scopes',
 			type: 'string',
 			default: DEFAULT_GIFTRONAUT_SCOPES,
 			description:
-				'Space-separated scopes to request. The node needs catalog.read, orders.read and orders.write; balance.read and templates.read enable the balance check and the template list. Add templates.write, campaigns.read, campaigns.write, recipients.read and recipients.write (also to the app in the portal) to manage templates, campaigns and the address book.',
+				'Leave as is unless the app in the developer portal was given fewer scopes. Space-separated. The node needs catalog.read, orders.read and orders.write; balance.read and templates.read enable the balance check and the template list. Add templates.write, campaigns.read, campaigns.write, recipients.read and recipients.write (also to the app in the portal) to manage templates, campaigns and the address book.',
 		},
 		{
 			displayName: 'Base URL',

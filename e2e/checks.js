@@ -308,6 +308,37 @@ async function runChecks(ctx) {
 		},
 	);
 
+	await check(
+		'Amount dropdown before a product is chosen says "Choose a product first"; Order → Get lists recent orders',
+		async () => {
+			const amounts = await listSearch(
+				n8n,
+				'searchAmounts',
+				'parameters.amount',
+				createParameters(),
+				'',
+			);
+			expect(
+				amounts.results.length === 1 &&
+					amounts.results[0].name === 'Choose a product first' &&
+					amounts.results[0].value === '',
+				() => `amounts: ${short(amounts.results)}`,
+			);
+			const getParameters = {
+				resource: 'order',
+				operation: 'get',
+				orderId: { __rl: true, mode: 'list', value: '' },
+			};
+			const orders = await listSearch(n8n, 'searchOrders', 'parameters.orderId', getParameters, '');
+			const onSandbox = (await sandbox.orders()).map((o) => o.orderId).sort();
+			expect(
+				JSON.stringify(orders.results.map((r) => r.value).sort()) === JSON.stringify(onSandbox),
+				() => `orders: ${short(orders.results)}; sandbox ${onSandbox.join(',')}`,
+			);
+			return `"${amounts.results[0].name}"; From list: ${orders.results.map((r) => r.name).join(' | ')}`;
+		},
+	);
+
 	await check('Template and Timezone dropdowns (loadOptions) return data', async () => {
 		const templates = await loadOptions(
 			n8n,
@@ -322,12 +353,16 @@ async function runChecks(ctx) {
 		);
 		const zones = await loadOptions(n8n, 'getTimezones', 'parameters.timezone', createParameters());
 		expect(
-			zones[0].value === 'UTC' &&
-				zones.some((z) => z.value === 'Europe/Berlin') &&
-				zones.length > 50,
+			zones[0].value === '' &&
+				/^Workflow Time Zone \(.+\)$/.test(zones[0].name) &&
+				zones[1].value === 'UTC',
+			() => `first time zones: ${short(zones.slice(0, 3))}`,
+		);
+		expect(
+			zones.some((z) => z.value === 'Europe/Berlin') && zones.length > 50,
 			() => `time zones: ${short(zones)}`,
 		);
-		return `${templates.length} templates (default "${templates[0].name}" first), ${zones.length} time zones`;
+		return `${templates.length} templates (default "${templates[0].name}" first), "${zones[0].name}" then ${zones.length - 1} time zones`;
 	});
 
 	// --- workflows -------------------------------------------------------------------------------
@@ -515,35 +550,6 @@ async function runChecks(ctx) {
 		},
 	);
 
-	await check(
-		'bulk send example (n8n execute): Combine Items sends 3 rows as one order',
-		async () => {
-			const before = await sandbox.orders();
-			const result = await n8n.cli([
-				'execute',
-				`--id=${EXAMPLES['bulk-send-from-a-list.json']}`,
-				'--rawOutput',
-			]);
-			const json = JSON.parse(result.output.slice(result.output.search(/^\{/m)));
-			expect(
-				json.status === 'success' || json.finished,
-				() =>
-					`execution: ${short(json.data && json.data.resultData && json.data.resultData.error)}`,
-			);
-			const out = (json.data.resultData.runData['Send gift cards'][0].data.main[0] || []).map(
-				(i) => i.json,
-			);
-			const after = await sandbox.orders();
-			const fresh = after.filter((o) => !before.some((b) => b.orderId === o.orderId));
-			expect(
-				fresh.length === 1 && fresh[0].recipients.length === 3,
-				() => `new orders: ${short(fresh.map((o) => [o.orderId, o.recipients.length]))}`,
-			);
-			expect(out.length === 3, `output ${out.length} items, expected one per recipient`);
-			return `1 order ${fresh[0].orderId} with 3 recipients (${fresh[0].totalCost.amount} ${fresh[0].totalCost.currency}); ${out.length} output items; CLI ${result.seconds}s`;
-		},
-	);
-
 	await check('Order → Get Many lists the orders of the sandbox', async () => {
 		const items = await callWebhook(n8n, 'e2e-orders', {});
 		const orders = await sandbox.orders();
@@ -689,6 +695,14 @@ async function runChecks(ctx) {
 		return `1 token for ${executions} executions + the CLI run + dropdowns (${stats.apiRequests} API requests); the 2 credential Tests made ${credentialTestTokens} own exchange(s) by design`;
 	});
 
+	// --- the examples end to end (checks-examples.js) ---------------------------------------------
+	if (wanted('workflows'))
+		await require('./checks-examples').runExampleChecks({
+			n8n,
+			sandbox,
+			check: (name, fn) => report.check(name, fn),
+		});
+
 	// --- the editor in a browser -----------------------------------------------------------------
 	if (opts.browserOn(version)) {
 		await check(
@@ -718,6 +732,53 @@ async function runChecks(ctx) {
 					() => `dropdown: ${short(items)}`,
 				);
 				return `${items.length} entries incl. "${AMAZON_USD_LABEL}", "${STARBUCKS_USD_LABEL}"; ${aborted.length} non-local request(s) blocked; ${Math.round((Date.now() - started) / 1000)}s; screenshots in ${dir}`;
+			},
+			'browser',
+		);
+	}
+
+	if (opts.browserOn(version)) {
+		await check(
+			'editor in headless Chromium: the node creator finds Giftronaut by its job; actions and the Create panel say it',
+			async () => {
+				const { nodeCreatorSearch } = require('./browser-search');
+				const dir = opts.screenshotsDir || workDir;
+				const shots = {
+					search: path.join(dir, 'node-creator-search.png'),
+					actions: path.join(dir, 'node-creator-actions.png'),
+					panel: path.join(dir, 'order-create-panel.png'),
+				};
+				const terms = ['gift card', 'send gift card', 'reward', 'incentive', 'voucher'];
+				const { found, actions, description, panelText } = await nodeCreatorSearch({
+					base: n8n.base,
+					email: OWNER.email,
+					password: OWNER.password,
+					workflowId: EXAMPLES['crm-deal-won-send-gift-card.json'],
+					nodeName: 'Send gift card',
+					terms,
+					shots,
+				});
+				const missing = terms.filter((term) => !found[term].includes('Giftronaut'));
+				expect(!missing.length, () => `no Giftronaut for ${missing.join(', ')}: ${short(found)}`);
+				expect(
+					/gift cards/i.test(description) && /orders complete/i.test(description),
+					`description shown: ${description}`,
+				);
+				expect(
+					actions.some((a) => a.includes('Send a gift card')),
+					() => `actions: ${short(actions)}`,
+				);
+				for (const label of [
+					'Expiry and Refund',
+					'Wait for Completion',
+					'Reward links exist only once an order is COMPLETE',
+				]) {
+					expect(
+						panelText.includes(label),
+						() => `panel lacks "${label}": ${short(panelText, 400)}`,
+					);
+				}
+				return `${terms.map((term) => `"${term}" → ${found[term].slice(0, 4).join(', ') || 'nothing'}`).join('; ')}; actions ${actions.join(' | ')}`;
 			},
 			'browser',
 		);

@@ -102,4 +102,4 @@ function testWorkflows() {
 	];
 }
 
-module.exports = { IDS, testWorkflows, triggerWorkflow };
+module.exports = { IDS, testWorkflows, triggerWorkflow, everyFiveSeconds };

@@ -24,10 +24,11 @@ export class Giftronaut implements INodeType {
 			dark: 'file:../../icons/giftronaut.dark.svg',
 		},
 		group: ['output'],
-		version: 1,
+		// 1.1: Timezone defaults to the workflow's time zone (version 1 keeps America/New_York).
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Send Giftronaut gift cards (branded or choice), browse the catalog, track orders, check the balance and ledger, and manage campaigns, the recipient address book and e-mail templates',
+			'Send gift cards, rewards and incentives with Giftronaut, and start workflows when orders complete',
 		defaults: {
 			name: 'Giftronaut',
 		},

@@ -42,7 +42,9 @@ export class GiftronautTrigger implements INodeType {
 		},
 		...triggerNodeBase,
 		subtitle: '={{$parameter["event"] === "orderCanceled" ? "Order Canceled" : "Order Completed"}}',
-		description: 'Starts the workflow when a Giftronaut order is completed or canceled',
+		// The node creator shows one description for this node and Giftronaut together: it fits both.
+		description:
+			'Send gift cards, rewards and incentives with Giftronaut, and start workflows when orders complete',
 		defaults: {
 			name: 'Giftronaut Trigger',
 		},

@@ -3,6 +3,8 @@
 // Until the Giftronaut node exists these run on the harness's test node AUTH_REQUEST_TYPE.
 import { randomUUID } from 'crypto';
 
+import { DEFAULT_GIFTRONAUT_SCOPES, GiftronautApi } from '../../credentials/GiftronautApi.credentials';
+
 import {
 	AUTH_REQUEST_TYPE,
 	DEFAULT_CREDENTIAL_ID,
@@ -226,8 +228,14 @@ describe('scopes', () => {
 		resetAll({ scopes: 'catalog.read orders.launch' });
 		const r = await run();
 		expect(r.error?.message).toContain('orders.launch');
-		expect(r.error?.message).toContain('Scopes field');
+		expect(r.error?.message).toContain('Scopes (Advanced) field');
 		expect(h.credential().accessToken).toBe('');
+	});
+
+	test('Scopes is an advanced field with the name, type and default saved credentials carry', () => {
+		const field = new GiftronautApi().properties.find((p) => p.name === 'scopes');
+		expect(field).toMatchObject({ displayName: 'Scopes (Advanced)', type: 'string', default: DEFAULT_GIFTRONAUT_SCOPES });
+		expect(field?.description).toMatch(/^Leave as is unless/);
 	});
 
 	test('a comma-separated Scopes field is accepted', async () => {

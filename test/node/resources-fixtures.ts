@@ -56,7 +56,9 @@ export function expectScopeError(
 	const { failed, continued } = result;
 	expect(failed.error?.message).toMatch(/^Giftronaut API error \(HTTP 403 INSUFFICIENT_SCOPE\)/);
 	expect(failed.error?.description).toContain(`needs the scope "${scope}"`);
-	expect(failed.error?.description).toContain('Scopes field of the Giftronaut API credential');
+	expect(failed.error?.description).toContain(
+		'Scopes (Advanced) field of the Giftronaut API credential',
+	);
 	expect(failed.error?.context?.itemIndex).toBe(0);
 	expect(continued.items).toHaveLength(1);
 	expect(continued.items[0].pairedItem).toEqual({ item: 0 });

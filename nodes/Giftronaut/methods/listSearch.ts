@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
@@ -7,8 +8,8 @@ import type {
 import type { Campaign } from '../actions/campaign/campaign';
 import { findProduct, loadCatalog, productLabel } from '../helpers/catalog';
 import { API_PATHS } from '../shared/paths';
-import { walkPages } from '../transport';
 import type { CardType, Product } from '../shared/types';
+import { apiRequest, MAX_PAGE_SIZE, unwrapList, walkPages } from '../transport';
 
 /** Results per dropdown page. */
 const PRODUCT_PAGE_SIZE = 100;
@@ -108,6 +109,8 @@ function typedAmount(product: Product, filter: string): number | undefined {
 	return undefined;
 }
 
+const CHOOSE_PRODUCT_FIRST = 'Choose a product first';
+
 function selectedProductId(this: ILoadOptionsFunctions): string {
 	const value = currentValue.call(this, 'product');
 	if (typeof value !== 'string') return '';
@@ -119,16 +122,21 @@ function selectedProductId(this: ILoadOptionsFunctions): string {
 /**
  * Amounts the chosen product accepts: each denomination of a FIXED product; for a RANGE product
  * the minimum, a few round amounts and the maximum (any amount in between can be typed in).
- * No product chosen yet → no results.
+ * No product chosen yet (or one the catalog lacks) → one entry saying so, instead of the editor's
+ * bare "No results"; its value is empty, so picking it leaves Amount unset.
  */
 export async function searchAmounts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const productId = selectedProductId.call(this);
-	if (!productId) return { results: [] };
-	const product = await findProduct.call(this, currentCardType.call(this), productId);
-	if (!product) return { results: [] };
+	if (!productId) return { results: [{ name: CHOOSE_PRODUCT_FIRST, value: '' }] };
+	const cardType = currentCardType.call(this);
+	const product = await findProduct.call(this, cardType, productId);
+	if (!product) {
+		const name = `Product ${productId} is not in the ${cardType} catalog: choose a product first`;
+		return { results: [{ name, value: '' }] };
+	}
 	const currency = String(product.currencyCode ?? '');
 	let entries: INodeListSearchItems[] = [];
 	if (product.faceValueType === 'FIXED' && Array.isArray(product.denominations)) {
@@ -146,6 +154,41 @@ export async function searchAmounts(
 		matching.unshift(amountEntry(typed, currency));
 	}
 	return { results: matching };
+}
+
+/**
+ * Recent orders for Order → Get, newest first within each page of 100 (the API documents no sort
+ * order). The typed text filters the page by order ID, card name or status; the API's own keyword
+ * search matches card names only, so it is not used. The token is the next page number.
+ */
+export async function searchOrders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = pageNumber(paginationToken);
+	const qs: IDataObject = { page, pageSize: MAX_PAGE_SIZE };
+	const response = await apiRequest.call(this, { method: 'GET', path: '/api/v1/orders', qs });
+	const orders = unwrapList(response.body).sort((a, b) =>
+		String(b.createdAt ?? '').localeCompare(String(a.createdAt ?? '')),
+	);
+	const terms = (filter ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+	const results = orders
+		.map((order) => ({
+			name: [
+				order.orderId,
+				order.cardName,
+				order.status,
+				String(order.createdAt ?? '').slice(0, 16),
+			]
+				.filter(Boolean)
+				.join(' — '),
+			value: String(order.orderId),
+		}))
+		.filter((entry) => terms.every((term) => entry.name.toLowerCase().includes(term)));
+	return orders.length === MAX_PAGE_SIZE
+		? { results, paginationToken: String(page + 1) }
+		: { results };
 }
 
 const CAMPAIGN_PAGE_SIZE = 50;

@@ -97,7 +97,8 @@ export async function getTimezones(this: ILoadOptionsFunctions): Promise<INodePr
 	const current = [...supportedTimezones(), ...FALLBACK_TIMEZONES].map(currentTimeZoneName);
 	const zones = [...new Set(current)].filter((zone) => zone !== 'UTC').sort();
 	const oldNames = oldTimeZoneNames();
-	return ['UTC', ...zones].map((zone) => {
+	const workflowZone = { name: `Workflow Time Zone (${this.getTimezone()})`, value: '' };
+	const listed = ['UTC', ...zones].map((zone) => {
 		const old = oldNames.get(zone);
 		const label = zone.replace(/_/g, ' ');
 		return {
@@ -107,4 +108,5 @@ export async function getTimezones(this: ILoadOptionsFunctions): Promise<INodePr
 			value: zone,
 		};
 	});
+	return [workflowZone, ...listed];
 }

@@ -71,6 +71,8 @@ export const sendTimingProperties: INodeProperties[] = [
 			'Wall-clock date and time in the Timezone below, e.g. 2026-03-01T09:00:00 = 9 AM there. Any offset or zone in the value (Z, +02:00) is ignored: only the written date and time count. Must be in the future.',
 		displayOptions: { show: { sendTiming: ['scheduled'] } },
 	},
+	// Version 1 kept America/New_York as its default: workflows saved with it left unchanged store
+	// no value, so only new nodes (1.1) start with the workflow's time zone.
 	{
 		displayName: 'Timezone Name or ID',
 		name: 'timezone',
@@ -79,6 +81,16 @@ export const sendTimingProperties: INodeProperties[] = [
 		default: 'America/New_York',
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		displayOptions: { show: { sendTiming: ['scheduled'] } },
+		displayOptions: { show: { sendTiming: ['scheduled'], '@version': [1] } },
+	},
+	{
+		displayName: 'Timezone Name or ID',
+		name: 'timezone',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getTimezones' },
+		default: '',
+		description:
+			'The workflow\'s time zone (workflow settings) unless you choose one. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { sendTiming: ['scheduled'], '@version': [{ _cnd: { gte: 1.1 } }] } },
 	},
 ];

@@ -147,7 +147,7 @@ const HINTS: Record<string, string> = {
 	INVALID_TOKEN:
 		'Giftronaut rejected the access token even after a fresh one was requested. Check that the credential belongs to the right environment and Base URL.',
 	INSUFFICIENT_SCOPE:
-		'Add the missing scope to the Scopes field of the Giftronaut API credential (and to the app in the developer portal), then save the credential again.',
+		'Add the missing scope to the Scopes (Advanced) field of the Giftronaut API credential (and to the app in the developer portal), then save the credential again.',
 	INSUFFICIENT_BALANCE:
 		'Add funds to the Giftronaut account (Add Funds in the portal), or send a smaller order.',
 	DUPLICATE_IDEMPOTENCY_KEY:
@@ -171,7 +171,7 @@ function scopeHint(request: FailureContext['request']): string {
 	const scopes = requiredScopes(request.method, request.path);
 	if (scopes.length === 0) return HINTS.INSUFFICIENT_SCOPE;
 	const names = scopes.map((scope) => `"${scope}"`).join(' and ');
-	return `${request.method} ${request.path.split('?')[0]} needs the scope ${names}. Add ${scopes.length > 1 ? 'them' : 'it'} to the Scopes field of the Giftronaut API credential (and to the app in the developer portal), then save the credential again.`;
+	return `${request.method} ${request.path.split('?')[0]} needs the scope ${names}. Add ${scopes.length > 1 ? 'them' : 'it'} to the Scopes (Advanced) field of the Giftronaut API credential (and to the app in the developer portal), then save the credential again.`;
 }
 
 /** A NodeApiError built only from sanitized fields, so no header, token or secret can ride along. */

@@ -46,7 +46,7 @@ function tokenErrorMessage(status: number, body: TokenResponse | undefined): str
 		);
 	}
 	if (/SCOPE/i.test(code)) {
-		return `Giftronaut refused the requested scopes (${code}): ${detail} Fix the Scopes field of the credential.`;
+		return `Giftronaut refused the requested scopes (${code}): ${detail} Fix the Scopes (Advanced) field of the credential.`;
 	}
 	return `Giftronaut token request failed with HTTP ${status}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`;
 }

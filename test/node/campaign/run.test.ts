@@ -137,9 +137,7 @@ test('Recipients From List: one order per item with everyone listed', async () =
 test('Wait for Completion: the order is output COMPLETE with its reward link', async () => {
 	h.sandbox.configure({ lifecycle: { pendingMs: 300, inProgressMs: 300 } });
 	const r = await h.run({
-		parameters: runParameters(campaignId, {
-			options: { waitForCompletion: true, waitTimeout: 20 },
-		}),
+		parameters: runParameters(campaignId, { waitForCompletion: true, waitTimeout: 20 }),
 		input: [contact(0)],
 	});
 	expect(r.error).toBeUndefined();

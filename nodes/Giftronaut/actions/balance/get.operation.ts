@@ -7,7 +7,7 @@ export const option = {
 	name: 'Get',
 	description:
 		'Get the available and pending balance of the account (USD). Read-only: costs nothing.',
-	action: 'Get the balance',
+	action: 'Get the account balance',
 };
 
 export const description: INodeProperties[] = [];

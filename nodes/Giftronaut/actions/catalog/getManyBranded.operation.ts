@@ -8,7 +8,7 @@ export const option = {
 	name: 'Get Many Branded Cards',
 	description:
 		'List branded gift cards (one brand in one currency each), with their product IDs and allowed amounts. Read-only: costs nothing.',
-	action: 'Get many branded cards',
+	action: 'Get many branded gift cards',
 };
 
 export const description: INodeProperties[] = updateDisplayOptions(

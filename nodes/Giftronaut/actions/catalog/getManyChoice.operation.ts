@@ -8,7 +8,7 @@ export const option = {
 	name: 'Get Many Choice Cards',
 	description:
 		'List choice cards (the recipient picks the brand when redeeming). Read-only: costs nothing.',
-	action: 'Get many choice cards',
+	action: 'Get many choice gift cards',
 };
 
 export const description: INodeProperties[] = updateDisplayOptions(

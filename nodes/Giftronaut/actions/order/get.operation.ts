@@ -8,19 +8,34 @@ export const option = {
 	name: 'Get',
 	description:
 		'Get an order by ID with its status, total, recipients and reward links. Read-only: costs nothing.',
-	action: 'Get an order',
+	action: 'Get an order and its reward links',
 };
 
+// A resource locator since the "From list" mode came in. Workflows saved before keep a plain string
+// (an ID or an expression); `extractValue` returns such a value unchanged, so they run as before.
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Order ID',
+		displayName: 'Order',
 		name: 'orderId',
-		type: 'string',
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		placeholder: 'e.g. OT20260415001234',
+		default: { mode: 'list', value: '' },
 		description:
-			'ID of the order to get. Reward links of its recipients are filled once the order is COMPLETE.',
+			'The order to get. Reward links of its recipients are filled once the order is COMPLETE.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchOrders', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. OT20260415001234',
+			},
+		],
 	},
 ];
 
@@ -34,13 +49,14 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex) => {
-		const orderId = String(this.getNodeParameter('orderId', itemIndex, '') ?? '').trim();
+		const value = this.getNodeParameter('orderId', itemIndex, '', { extractValue: true });
+		const orderId = String(value ?? '').trim();
 		if (!orderId) {
 			throw inputError.call(
 				this,
 				itemIndex,
 				'Order ID is empty',
-				'Enter the ID of the order, e.g. OT20260415001234, or map it from a previous node.',
+				'Pick an order from the list, enter its ID (e.g. OT20260415001234), or map it from a previous node.',
 			);
 		}
 		return await getOrder.call(this, orderId, { itemIndex });

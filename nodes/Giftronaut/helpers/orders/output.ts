@@ -49,6 +49,8 @@ function recipientItems(
 		output.push({
 			json: {
 				orderId: order.orderId ?? null,
+				status: order.status ?? null,
+				// The name before `status` matched the order output; kept for expressions that read it.
 				orderStatus: order.status ?? null,
 				productId: planned.product.productId,
 				cardName: order.cardName ?? planned.product.brandName,
@@ -62,6 +64,18 @@ function recipientItems(
 		});
 	}
 	return output;
+}
+
+/**
+ * The order as output, always with `recipients`: the create answer has none (GET by ID has them,
+ * with reward links, after Wait for Completion), so they are filled in from what was sent, with
+ * rewardLink null until the order is COMPLETE.
+ */
+function orderJson(sent: SentOrder, settings: RunSettings): IDataObject {
+	const recipients = Array.isArray(sent.order.recipients)
+		? sent.order.recipients
+		: sent.planned.recipients.map((recipient) => ({ ...recipient, rewardLink: null }));
+	return { ...sent.order, recipients, ...orderFacts(sent, settings) };
 }
 
 function firstItem(entry: INodeExecutionData): number {
@@ -83,13 +97,13 @@ export function buildOutput(
 			for (const member of members) output.push(...recipientItems(sent, member, settings));
 		} else if (settings.combineItems) {
 			output.push({
-				json: { ...sent.order, ...orderFacts(sent, settings) },
+				json: orderJson(sent, settings),
 				pairedItem: members.map((member) => ({ item: member.itemIndex })),
 			});
 		} else {
 			for (const member of members) {
 				output.push({
-					json: { ...sent.order, ...orderFacts(sent, settings), ...duplicateFact(member) },
+					json: { ...orderJson(sent, settings), ...duplicateFact(member) },
 					pairedItem: { item: member.itemIndex },
 				});
 			}

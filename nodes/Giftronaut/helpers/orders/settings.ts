@@ -22,12 +22,18 @@ export function readSettings(this: IExecuteFunctions): RunSettings {
 			`Batch Size ${String(options.batchSize)} must be a whole number from 1 to ${MAX_RECIPIENTS_PER_ORDER}`,
 		);
 	}
-	const waitSeconds = Number(options.waitTimeout ?? DEFAULT_WAIT_TIMEOUT_SECONDS);
+	// Saved before Wait for Completion became its own field, a workflow keeps both under Options.
+	const waitForCompletion =
+		this.getNodeParameter('waitForCompletion', 0, false) === true ||
+		options.waitForCompletion === true;
+	const rawWait =
+		options.waitTimeout ?? this.getNodeParameter('waitTimeout', 0, DEFAULT_WAIT_TIMEOUT_SECONDS);
+	const waitSeconds = Number(rawWait);
 	if (!Number.isFinite(waitSeconds) || waitSeconds <= 0) {
 		throw inputError.call(
 			this,
 			undefined,
-			`Wait Timeout ${String(options.waitTimeout)} must be a positive number of seconds`,
+			`Wait Timeout ${String(rawWait)} must be a positive number of seconds`,
 		);
 	}
 	const timeoutMs = Number(options.timeout ?? 30000);
@@ -49,7 +55,7 @@ export function readSettings(this: IExecuteFunctions): RunSettings {
 	return {
 		combineItems: options.combineItems === true,
 		batchSize,
-		waitForCompletion: options.waitForCompletion === true,
+		waitForCompletion,
 		waitTimeoutMs: waitSeconds * 1000,
 		output,
 		checkBalance: options.checkBalance === true || options.validateOnly === true,
@@ -69,9 +75,9 @@ export function readSendTiming(this: IExecuteFunctions, itemIndex: number): Send
 		);
 	}
 	const rawAt = this.getNodeParameter('scheduledAt', itemIndex, '') as unknown;
-	const timezone = currentTimeZoneName(
-		String(this.getNodeParameter('timezone', itemIndex, '') ?? ''),
-	);
+	// Empty (the default from node version 1.1 on): the workflow's time zone, as n8n's own nodes do.
+	const chosenZone = String(this.getNodeParameter('timezone', itemIndex, '') ?? '').trim();
+	const timezone = currentTimeZoneName(chosenZone || this.getTimezone());
 	if (rawAt === '' || rawAt === undefined || rawAt === null) {
 		throw inputError.call(
 			this,

@@ -27,7 +27,7 @@ const TOP_LEVEL: Record<string, string> = {
 	firstName: 'First Name',
 	lastName: 'Last Name',
 	amount: 'Amount',
-	refundOption: 'Refund Option',
+	refundOption: 'Expiry and Refund',
 	sendTiming: 'Send Timing',
 	scheduledAt: 'Scheduled At',
 	timezone: 'Timezone',

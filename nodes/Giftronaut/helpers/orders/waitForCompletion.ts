@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { sleepWithAbort } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { getOrder } from '../../shared/requests';
 
@@ -14,6 +14,23 @@ export interface WaitOutcome {
 	timedOut: boolean;
 	/** Why the order could not be read (it was created; only the wait failed). */
 	error?: string;
+}
+
+/**
+ * Waits `ms`, or less when the execution is cancelled (then resolves false). Not n8n's
+ * `sleepWithAbort`: n8n-workflow 2.41 no longer exports it, and the node runs with n8n's own copy.
+ */
+async function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+	if (!signal) return await sleep(ms).then(() => true);
+	if (signal.aborted) return false;
+	let onAbort = () => {};
+	const aborted = new Promise<boolean>((resolve) => {
+		onAbort = () => resolve(false);
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	const done = await Promise.race([sleep(ms).then(() => true), aborted]);
+	signal.removeEventListener('abort', onAbort);
+	return done;
 }
 
 export function isFinalStatus(status: unknown): boolean {
@@ -52,7 +69,7 @@ export async function waitForCompletion(
 		pending = stillPending;
 		const remaining = deadline - Date.now();
 		if (pending.length === 0 || remaining <= 0) break;
-		await sleepWithAbort(Math.min(interval, remaining), this.getExecutionCancelSignal());
+		if (!(await pause(Math.min(interval, remaining), this.getExecutionCancelSignal()))) break;
 		interval = Math.min(interval * GROWTH, MAX_INTERVAL_MS);
 	}
 	for (const orderId of pending) {

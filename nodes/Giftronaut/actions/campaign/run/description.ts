@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { campaignLocator } from '../campaign';
 import { emailSettings, sendTimingProperties } from '../../../shared/email.description';
-import { createOptions } from '../../../shared/orderOptions.description';
+import { createOptions, waitFields } from '../../../shared/orderOptions.description';
 import {
 	recipientFromFields,
 	recipientFromList,
@@ -35,6 +35,7 @@ const properties: INodeProperties[] = [
 		options: withoutAmount(emailSettings.options as INodeProperties[]),
 	},
 	...sendTimingProperties,
+	...waitFields,
 	createOptions,
 ];
 

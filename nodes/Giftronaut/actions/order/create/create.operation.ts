@@ -14,7 +14,7 @@ export const option = {
 	name: 'Create',
 	description:
 		'Send gift cards: orders branded or choice cards and charges their value to the prepaid Giftronaut balance (real money in Production). Identical calls are not sent twice: a repeat within 24 hours returns the first order. Spending limits in the credential are enforced before sending; Options → Validate Only checks without ordering.',
-	action: 'Create an order',
+	action: 'Send a gift card',
 };
 
 type Catalogs = Record<CardType, Product[] | undefined>;

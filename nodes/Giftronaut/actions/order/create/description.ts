@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { CARD_TYPES } from '../../../shared/cardTypes';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { emailSettings, sendTimingProperties } from '../../../shared/email.description';
-import { createOptions } from '../../../shared/orderOptions.description';
+import { createOptions, waitFields } from '../../../shared/orderOptions.description';
 import {
 	recipientFromFields,
 	recipientFromList,
@@ -59,14 +59,28 @@ const properties: INodeProperties[] = [
 	recipientFromList,
 	emailSettings,
 	...sendTimingProperties,
+	// An options field over the same boolean values the toggle stored: saved workflows read unchanged.
 	{
-		displayName: 'Refund Option',
+		displayName: 'Expiry and Refund',
 		name: 'refundOption',
-		type: 'boolean',
+		type: 'options',
+		options: [
+			{
+				name: 'Expire After 180 Days, No Refund',
+				value: false,
+				description: 'Cards stay redeemable for 180 days; unredeemed value is not returned',
+			},
+			{
+				name: 'Expire After 30 Days, Refund 70% of Unredeemed Value',
+				value: true,
+				description:
+					'For promotions: cards expire after 30 days and 70% of what is left unredeemed is credited back to your balance automatically',
+			},
+		],
 		default: false,
-		description:
-			'Whether cards expire after 30 days with 70% of the unredeemed value refunded to the balance (on), or after 180 days without refund (off)',
+		description: 'What happens to the value a recipient does not redeem (Giftronaut refundOption)',
 	},
+	...waitFields,
 	createOptions,
 ];
 
