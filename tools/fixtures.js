@@ -24,12 +24,7 @@ const EXAMPLES = {
 /** The campaign examples/new-contact-welcome-campaign.json runs, seeded with its fixed id. */
 const WELCOME_CAMPAIGN = {
 	campaignId: 'CA-WELCOME1',
-	name: 'Welcome',
-	cardType: 'BRANDED_CARD',
-	productId: 'GC-AMAZON-USD',
-	amount: 25,
-	subject: 'Welcome aboard',
-	senderName: 'Acme',
+	...require('../test/node/campaign/welcome-campaign.json'),
 };
 
 /** The credential's default scopes plus the address book and campaigns (the welcome example). */

@@ -1,20 +1,15 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { createHarness, type Harness } from '../../harness';
+import welcomeCampaignJson from './welcome-campaign.json';
 import type { CampaignBody, RequestLogEntry, Sandbox } from '../../sandbox';
 
 /** A credential that may run campaigns: read the campaign, run it, read its orders. */
 export const CAMPAIGN_SCOPES =
 	'catalog.read orders.read orders.write balance.read campaigns.read campaigns.write';
 
-export const welcomeCampaign: CampaignBody = {
-	name: 'Welcome',
-	cardType: 'BRANDED_CARD',
-	productId: 'GC-AMAZON-USD',
-	amount: 25,
-	subject: 'Welcome aboard',
-	senderName: 'Acme',
-};
+/** The campaign of the welcome example (also seeded by the e2e suite and the demo). */
+export const welcomeCampaign = welcomeCampaignJson as CampaignBody;
 
 /** Campaign → Run with one recipient per item mapped from the input. */
 export function runParameters(
