@@ -226,6 +226,7 @@ async function runChecks(ctx) {
 		IDS.getMany,
 		IDS.balance,
 		EXAMPLES['crm-deal-won-send-gift-card.json'],
+		EXAMPLES['new-contact-welcome-campaign.json'],
 	]) {
 		await activate(n8n, id);
 	}
@@ -497,6 +498,58 @@ async function runChecks(ctx) {
 		},
 	);
 
+	await check(
+		'welcome campaign example: a new contact is added to the address book and gets the campaign once; a redelivery sends nothing',
+		async () => {
+			await sandbox.control('POST', 'campaigns', shared.WELCOME_CAMPAIGN);
+			const contact = (contactId, email, firstName) => ({
+				contactId,
+				email,
+				firstName,
+				lastName: 'Lovelace',
+				company: 'Acme',
+			});
+			const before = (await sandbox.orders()).length;
+			const [first] = await callWebhook(
+				n8n,
+				'new-contact',
+				contact('C-42', 'ada@example.com', 'Ada'),
+			);
+			const [again] = await callWebhook(
+				n8n,
+				'new-contact',
+				contact('C-42', 'ada@example.com', 'Ada'),
+			);
+			const [other] = await callWebhook(
+				n8n,
+				'new-contact',
+				contact('C-43', 'grace@example.com', 'Grace'),
+			);
+			const orders = (await sandbox.orders()).slice(before);
+			expect(
+				first &&
+					first.orderType === 'CAMPAIGN' &&
+					first.campaignId === 'CA-WELCOME1' &&
+					first.replayed === false,
+				() => `first: ${short(first)}`,
+			);
+			expect(
+				again.orderId === first.orderId && again.replayed === true,
+				() => `redelivery: ${short(again)}`,
+			);
+			expect(other.orderId && other.orderId !== first.orderId, () => `C-43: ${short(other)}`);
+			expect(orders.length === 2, `sandbox orders +${orders.length}, expected +2`);
+			const recipients = orders.map(
+				(o) => `${o.recipients[0].email} ${o.totalCost.amount} ${o.totalCost.currency}`,
+			);
+			expect(
+				recipients.join() === 'ada@example.com 25 USD,grace@example.com 25 USD',
+				`recipients: ${recipients.join('; ')}`,
+			);
+			return `C-42 → ${first.orderId} (twice, replayed), C-43 → ${other.orderId}; ${recipients.join('; ')}; key ${first.idempotencyKey}`;
+		},
+	);
+
 	await check('Order → Get Many lists the orders of the sandbox', async () => {
 		const items = await callWebhook(n8n, 'e2e-orders', {});
 		const orders = await sandbox.orders();
@@ -521,7 +574,7 @@ async function runChecks(ctx) {
 	});
 
 	await check(
-		'the example workflows import (CRM deal won, bulk send, order completed → notify)',
+		'the example workflows import (CRM deal won, bulk send, order completed → notify, welcome campaign)',
 		async () => {
 			const found = [];
 			for (const [file, id] of Object.entries(EXAMPLES)) {

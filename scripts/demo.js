@@ -22,6 +22,7 @@ const fixtures = require('../tools/fixtures');
 const VERSION = '2.8.4';
 const CREDENTIAL = { id: 'giftronautSandbox', name: 'Giftronaut Sandbox' };
 const DEAL_WON = 'crm-deal-won-send-gift-card.json';
+const WELCOME = 'new-contact-welcome-campaign.json';
 
 async function portIsFree(port) {
 	return await new Promise((resolve) => {
@@ -80,7 +81,8 @@ async function main() {
 	const examples = fixtures.exampleWorkflows(CREDENTIAL);
 	await n8n.importWorkflows(examples);
 	const dealWonId = fixtures.EXAMPLES[DEAL_WON];
-	await n8n.publish([dealWonId]);
+	await sandbox.control('POST', 'campaigns', fixtures.WELCOME_CAMPAIGN);
+	await n8n.publish([dealWonId, fixtures.EXAMPLES[WELCOME]]);
 
 	step('n8n start');
 	const seconds = await n8n.start();
@@ -97,6 +99,10 @@ async function main() {
 		'"CRM deal won → send a gift card" is published; send it a deal:',
 		`  curl -s -X POST ${url}/webhook/deal-won -H 'content-type: application/json' \\`,
 		`    -d '{"dealId":"D-1001","contact":{"email":"ada@example.com","firstName":"Ada","lastName":"Lovelace"}}'`,
+		'',
+		'"New CRM contact → address book → welcome campaign" is published too (campaign CA-WELCOME1 seeded):',
+		`  curl -s -X POST ${url}/webhook/new-contact -H 'content-type: application/json' \\`,
+		`    -d '{"contactId":"C-42","email":"ada@example.com","firstName":"Ada","lastName":"Lovelace"}'`,
 		'',
 		`Logs: ${home}/n8n-server.log, ${home}/sandbox.log (the folder is recreated on the next start)`,
 		'Ctrl-C stops n8n and the sandbox.',

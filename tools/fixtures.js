@@ -18,14 +18,30 @@ const EXAMPLES = {
 	'crm-deal-won-send-gift-card.json': 'gftExampleDealWon',
 	'bulk-send-from-a-list.json': 'gftExampleBulkSend',
 	'order-completed-notify.json': 'gftExampleNotify1',
+	'new-contact-welcome-campaign.json': 'gftExampleWelcome',
 };
+
+/** The campaign examples/new-contact-welcome-campaign.json runs, seeded with its fixed id. */
+const WELCOME_CAMPAIGN = {
+	campaignId: 'CA-WELCOME1',
+	...require('../test/node/campaign/welcome-campaign.json'),
+};
+
+/** The credential's default scopes plus the address book and campaigns (the welcome example). */
+const SCOPES =
+	'catalog.read orders.read orders.write balance.read templates.read recipients.read recipients.write campaigns.read campaigns.write';
 
 /** An `n8n import:credentials` file: each credential on the sandbox's demo client. */
 function credentialFile(sandbox, credentials = [CREDENTIAL]) {
 	return credentials.map((credential) => ({
 		...credential,
 		type: 'giftronautApi',
-		data: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, baseUrl: sandbox.url },
+		data: {
+			clientId: sandbox.clientId,
+			clientSecret: sandbox.clientSecret,
+			baseUrl: sandbox.url,
+			scopes: SCOPES,
+		},
 	}));
 }
 
@@ -108,6 +124,7 @@ module.exports = {
 	TRIGGER_TYPE,
 	CREDENTIAL,
 	EXAMPLES,
+	WELCOME_CAMPAIGN,
 	credentialFile,
 	giftronautNode,
 	webhookWorkflow,

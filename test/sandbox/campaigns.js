@@ -115,11 +115,29 @@ function createCampaignStore({ clock, orders }) {
 		return c;
 	}
 
-	function create(body) {
+	/** `campaignId` only for seeding through the controls (a fixed id for examples); the API makes one. */
+	function create(body, campaignId) {
 		const fields = checkCampaign(body);
 		seq += 1;
+		if (
+			campaignId !== undefined &&
+			(typeof campaignId !== 'string' || !/^CA-[A-Z0-9]{8}$/.test(campaignId))
+		) {
+			throw validationError(
+				`campaignId ${describe(campaignId)} must look like CA- and 8 letters or digits`,
+			);
+		}
+		if (campaignId !== undefined && campaigns.has(campaignId)) {
+			throw new SandboxError(409, 'CONFLICT', `Campaign "${campaignId}" already exists`);
+		}
 		const now = new Date(clock.now()).toISOString();
-		const c = { campaignId: newId(seq), ...fields, createdAt: now, updatedAt: now, deleted: false };
+		const c = {
+			campaignId: campaignId || newId(seq),
+			...fields,
+			createdAt: now,
+			updatedAt: now,
+			deleted: false,
+		};
 		campaigns.set(c.campaignId, c);
 		return shown(c);
 	}

@@ -72,8 +72,10 @@ function handleControl(core, method, path, rawBody, res) {
 			}
 			case 'GET /campaigns':
 				return ok(core.campaigns());
-			case 'POST /campaigns':
-				return ok(core.createCampaign(obj), 201);
+			case 'POST /campaigns': {
+				const { campaignId, ...campaign } = obj;
+				return ok(core.createCampaign(campaign, { campaignId }), 201);
+			}
 			case 'GET /requests':
 				return ok(core.requests());
 			case 'DELETE /requests':

@@ -315,7 +315,7 @@ function createCore(initialConfig, getBaseUrl) {
 		pendingFaults: () => faults.pending(),
 		clearFaults: () => faults.clear(),
 		createOrder,
-		createCampaign: (body) => campaigns.create(body),
+		createCampaign: (body, options) => campaigns.create(body, options && options.campaignId),
 		deleteCampaign: (id) => campaigns.remove(id),
 		campaigns: () => campaigns.all(),
 		createRecipient: (body) => recipients.create(body),

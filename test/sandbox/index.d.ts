@@ -269,7 +269,7 @@ export interface Sandbox {
 		options?: { cardType?: CardType; idempotencyKey?: string },
 	): { status: 200 | 201; outcome: 'created' | 'replayed'; order: Order };
 	/** A campaign (docs/api-contract.md#campaigns), stored as POST /api/v1/campaigns would. */
-	createCampaign(body: CampaignBody): Campaign;
+	createCampaign(body: CampaignBody, options?: { campaignId?: string }): Campaign;
 	/** Soft delete: gone from lists, GET and runs answer 404, its orders stay. */
 	deleteCampaign(campaignId: string): void;
 	/** Every campaign ever created, deleted ones included. */

@@ -1,4 +1,4 @@
-import { amountProblem, readAmount } from '../../nodes/Giftronaut/actions/order/create/validation';
+import { amountProblem, readAmount } from '../../nodes/Giftronaut/helpers/orders/validation';
 import type { Product } from '../../nodes/Giftronaut/shared/types';
 
 describe('readAmount', () => {

@@ -1,4 +1,4 @@
-import { positionBatches } from '../../nodes/Giftronaut/actions/order/create/batches';
+import { positionBatches } from '../../nodes/Giftronaut/helpers/orders/batches';
 
 // Combine Items cuts the input rows by position into batches of at most Batch Size recipients.
 

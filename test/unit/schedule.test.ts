@@ -4,7 +4,7 @@ import {
 	isValidTimeZone,
 	localToEpochMs,
 	toLocalDateTime,
-} from '../../nodes/Giftronaut/actions/order/create/schedule';
+} from '../../nodes/Giftronaut/helpers/orders/schedule';
 
 // Scheduled At is a wall-clock time in the chosen Timezone; Giftronaut gets it without offset.
 

@@ -35,3 +35,8 @@ export function recordPath(collection: string, id: string): string {
 export function orderPath(orderId: string): string {
 	return `${API_PATHS.orders}/${encodeURIComponent(orderId)}`;
 }
+
+/** docs/api-contract.md#campaign-runs */
+export function campaignRunPath(campaignId: string): string {
+	return `${recordPath(API_PATHS.campaigns, campaignId)}/orders`;
+}

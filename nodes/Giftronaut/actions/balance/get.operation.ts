@@ -5,7 +5,8 @@ import { getBalance } from '../../shared/requests';
 
 export const option = {
 	name: 'Get',
-	description: 'Get the available and pending balance of the account (USD). Read-only: costs nothing.',
+	description:
+		'Get the available and pending balance of the account (USD). Read-only: costs nothing.',
 	action: 'Get the account balance',
 };
 

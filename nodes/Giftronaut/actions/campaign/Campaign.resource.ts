@@ -5,6 +5,7 @@ import * as create from './create.operation';
 import * as deleteCampaign from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as run from './run/run.operation';
 import * as update from './update.operation';
 
 export const operations = {
@@ -12,6 +13,7 @@ export const operations = {
 	delete: deleteCampaign,
 	get,
 	getMany,
+	run,
 	update,
 } satisfies OperationMap;
 

@@ -6,7 +6,8 @@ import { listProducts, listProductsDescription } from './listProducts';
 
 export const option = {
 	name: 'Get Many Branded Cards',
-	description: 'List branded gift cards (one brand in one currency each), with their product IDs and allowed amounts. Read-only: costs nothing.',
+	description:
+		'List branded gift cards (one brand in one currency each), with their product IDs and allowed amounts. Read-only: costs nothing.',
 	action: 'Get many branded gift cards',
 };
 

@@ -6,7 +6,8 @@ import { listProducts, listProductsDescription } from './listProducts';
 
 export const option = {
 	name: 'Get Many Choice Cards',
-	description: 'List choice cards (the recipient picks the brand when redeeming). Read-only: costs nothing.',
+	description:
+		'List choice cards (the recipient picks the brand when redeeming). Read-only: costs nothing.',
 	action: 'Get many choice gift cards',
 };
 

@@ -6,7 +6,8 @@ import { forEachItem, inputError } from '../../helpers/perItem';
 
 export const option = {
 	name: 'Get',
-	description: 'Get an order by ID with its status, total, recipients and reward links. Read-only: costs nothing.',
+	description:
+		'Get an order by ID with its status, total, recipients and reward links. Read-only: costs nothing.',
 	action: 'Get an order and its reward links',
 };
 

@@ -71,7 +71,9 @@ export async function enforceSpendingLimits(
 	const account = `${String(credentials.baseUrl)}|${String(credentials.clientId)}|${day}`;
 	const ownKeys = new Set(remaining.flatMap((order) => order.idempotencyKey ?? []));
 	const reading = spentTodayCents.call(this, day, remaining[0].itemIndexes[0], ownKeys);
-	const spent = options.continueOnFail ? await reading.catch((error: Error) => error) : await reading;
+	const spent = options.continueOnFail
+		? await reading.catch((error: Error) => error)
+		: await reading;
 	if (spent instanceof Error) {
 		for (const order of remaining) for (const i of order.itemIndexes) refused.set(i, spent);
 		return done;

@@ -21,7 +21,11 @@ export interface GuardedOrder {
 	idempotencyKey?: string;
 }
 
-export type LimitName = 'Maximum per Order' | 'Maximum per Run' | 'Daily Limit' | 'Allowed Products';
+export type LimitName =
+	| 'Maximum per Order'
+	| 'Maximum per Run'
+	| 'Daily Limit'
+	| 'Allowed Products';
 
 export interface Refusal {
 	limit: LimitName;
@@ -40,7 +44,8 @@ export const LIMIT_FIELDS: Record<Exclude<LimitName, 'Allowed Products'>, string
 export const toCents = (amount: number) => Math.round(amount * 100);
 export const usd = (cents: number) => `${(cents / 100).toFixed(2)} USD`;
 
-const WHERE = 'The limit is set in the Giftronaut credential used by this node (ask its owner to change it).';
+const WHERE =
+	'The limit is set in the Giftronaut credential used by this node (ask its owner to change it).';
 
 function readUsd(credentials: ICredentialDataDecryptedObject, field: string, label: LimitName) {
 	const raw = credentials[field];
@@ -120,7 +125,8 @@ export function checkEachOrder(limits: SpendingLimits, orders: GuardedOrder[]): 
 }
 
 const allItems = (orders: GuardedOrder[]) => orders.flatMap((order) => order.itemIndexes);
-const runTotal = (orders: GuardedOrder[]) => orders.reduce((sum, order) => sum + order.totalCents, 0);
+const runTotal = (orders: GuardedOrder[]) =>
+	orders.reduce((sum, order) => sum + order.totalCents, 0);
 
 /** The run's planned total against Maximum per Run. Pure: no request. */
 export function checkRunTotal(limits: SpendingLimits, orders: GuardedOrder[]): Refusal | undefined {

@@ -1,5 +1,27 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** Where the recipients come from: the item's fields, or a list entered in the node. */
+export const recipientSource: INodeProperties = {
+	displayName: 'Recipients',
+	name: 'recipientSource',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'From Fields',
+			value: 'fields',
+			description: 'One recipient per input item, usually mapped from the input',
+		},
+		{
+			name: 'From List',
+			value: 'list',
+			description: 'Several recipients entered here, sent in one order per input item',
+		},
+	],
+	default: 'fields',
+	description: 'Where the recipients come from',
+};
+
 /** Recipients From Fields: one recipient per input item. */
 export const recipientFromFields: INodeProperties[] = [
 	{

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
-import { errorItem } from '../../../helpers/perItem';
+import { errorItem } from '../perItem';
 import type { Recipient } from './recipients';
 import type { Member, RunSettings, SentOrder } from './types';
 
@@ -28,10 +28,7 @@ function serverRecipient(
 	const list = sent.order.recipients;
 	if (!Array.isArray(list)) return undefined;
 	const byPosition = list[index] as IDataObject | undefined;
-	if (
-		list.length === sent.planned.body.recipients.length &&
-		byPosition?.email === sentRecipient.email
-	) {
+	if (list.length === sent.planned.recipients.length && byPosition?.email === sentRecipient.email) {
 		return byPosition;
 	}
 	return (list as IDataObject[]).find(
@@ -47,7 +44,7 @@ function recipientItems(
 	const { order, planned } = sent;
 	const output: INodeExecutionData[] = [];
 	for (let index = member.offset; index < member.offset + member.count; index++) {
-		const recipient = planned.body.recipients[index];
+		const recipient = planned.recipients[index];
 		const fromServer = serverRecipient(sent, index, recipient);
 		output.push({
 			json: {
@@ -77,7 +74,7 @@ function recipientItems(
 function orderJson(sent: SentOrder, settings: RunSettings): IDataObject {
 	const recipients = Array.isArray(sent.order.recipients)
 		? sent.order.recipients
-		: sent.planned.body.recipients.map((recipient) => ({ ...recipient, rewardLink: null }));
+		: sent.planned.recipients.map((recipient) => ({ ...recipient, rewardLink: null }));
 	return { ...sent.order, recipients, ...orderFacts(sent, settings) };
 }
 

@@ -2,26 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	canonicalJson,
-	defaultOrderKeyOfCanonicalItems,
 	MAX_IDEMPOTENCY_KEY_LENGTH,
 	storedForm,
 	type ItemIdentity,
 } from './idempotency';
-import { inputError } from '../../../helpers/perItem';
-import type { Recipient } from './recipients';
+import { inputError } from '../perItem';
 import { combinedParts, type Part } from './batches';
-import type { ItemTexts, Plan, PlannedOrder, RunSettings, ValidItem } from './types';
-
-function orderContent(item: ValidItem): IDataObject {
-	const { draft } = item;
-	const content: IDataObject = {
-		productId: draft.productId,
-		sendTiming: draft.sendTiming,
-		refundOption: draft.refundOption,
-	};
-	if (draft.emailSetting) content.emailSetting = draft.emailSetting;
-	return content;
-}
+import type { Recipient } from './recipients';
+import type {
+	ItemTexts,
+	KeyScope,
+	OrderShape,
+	Plan,
+	PlannedOrder,
+	RunSettings,
+	ValidItem,
+} from './types';
 
 /** The input item's own data as n8n stores it, or the Deduplication Key in its place. */
 function identity(items: INodeExecutionData[], item: ValidItem): ItemIdentity {
@@ -30,9 +26,9 @@ function identity(items: INodeExecutionData[], item: ValidItem): ItemIdentity {
 	return { json: storedForm(items[itemIndex]?.json ?? {}) };
 }
 
-function itemTexts(items: INodeExecutionData[], item: ValidItem): ItemTexts {
+function itemTexts(items: INodeExecutionData[], item: ValidItem, shape: OrderShape): ItemTexts {
 	const identityText = canonicalJson(identity(items, item));
-	const order = canonicalJson(orderContent(item));
+	const order = canonicalJson(shape.content(item));
 	const fingerprint = JSON.stringify([
 		item.draft.cardType,
 		order,
@@ -43,46 +39,28 @@ function itemTexts(items: INodeExecutionData[], item: ValidItem): ItemTexts {
 	return { identity: identityText, order, fingerprint };
 }
 
-/** What the default key depends on besides the items; the same for every key of a run. */
-interface KeyScope {
-	workflowId: string;
-	nodeId: string;
-}
-
 function keyScope(context: IExecuteFunctions): KeyScope {
 	// getNode() deep-copies the node: once per run, not once per key.
 	const node = context.getNode();
 	return { workflowId: context.getWorkflow().id ?? '', nodeId: node.id || node.name };
 }
 
-/** The default key: see KeyMaterial for what it is made of, and why. */
-function defaultKey(
-	scope: KeyScope,
-	texts: Map<ValidItem, ItemTexts>,
-	members: ValidItem[],
-): string {
-	return defaultOrderKeyOfCanonicalItems({
-		...scope,
-		cardType: members[0].draft.cardType,
-		productId: members[0].draft.productId,
-		recipients: members.flatMap((member) => member.recipients),
-		items: members.map((member) => (texts.get(member) as ItemTexts).identity),
-	});
-}
-
 function newOrder(
+	shape: OrderShape,
 	key: string,
 	isDefaultKey: boolean,
 	members: ValidItem[],
 	content: IDataObject,
 ): PlannedOrder {
 	const recipients: Recipient[] = [];
-	const planned: PlannedOrder = {
+	const planned: Omit<PlannedOrder, 'path' | 'body'> = {
+		shape,
+		about: content,
 		key,
 		isDefaultKey,
 		cardType: members[0].draft.cardType,
 		product: members[0].product,
-		body: { ...content, recipients },
+		recipients,
 		members: [],
 	};
 	for (const member of members) {
@@ -93,7 +71,7 @@ function newOrder(
 		});
 		recipients.push(...member.recipients);
 	}
-	return planned;
+	return { ...planned, ...shape.request(content, members, recipients) };
 }
 
 /** The order as sent, without its key: compared only when two parts end up with the same key. */
@@ -110,6 +88,7 @@ export function planOrders(
 	items: INodeExecutionData[],
 	valid: ValidItem[],
 	settings: RunSettings,
+	shape: OrderShape,
 	failedRows: Set<number> = new Set(),
 ): Plan {
 	const failures: Plan['failures'] = [];
@@ -119,7 +98,7 @@ export function planOrders(
 	const validByIndex = new Map(valid.map((item) => [item.draft.itemIndex, item]));
 	const unique: ValidItem[] = [];
 	const duplicates: Array<{ item: ValidItem; original: ValidItem }> = [];
-	const texts = new Map(valid.map((item) => [item, itemTexts(items, item)]));
+	const texts = new Map(valid.map((item) => [item, itemTexts(items, item, shape)]));
 	for (const item of valid) {
 		const { fingerprint } = texts.get(item) as ItemTexts;
 		const original = firstOfFingerprint.get(fingerprint);
@@ -131,7 +110,21 @@ export function planOrders(
 	}
 
 	const { parts, batchCount } = settings.combineItems
-		? combinedParts(this, items, unique, texts, validByIndex, failedRows, settings, failures)
+		? combinedParts(
+				this,
+				items,
+				unique,
+				(item) =>
+					JSON.stringify([
+						item.draft.cardType,
+						(texts.get(item) as ItemTexts).order,
+						item.draft.idempotencyKey ?? null,
+					]),
+				validByIndex,
+				failedRows,
+				settings,
+				failures,
+			)
 		: { parts: unique.map((item): Part => ({ members: [item] })), batchCount: 1 };
 
 	const scope = keyScope(this);
@@ -140,10 +133,11 @@ export function planOrders(
 		{ body: () => string; itemIndex: number; planned: PlannedOrder }
 	>();
 	for (const { members: part, batch } of parts) {
-		const content = orderContent(part[0]);
+		const content = shape.content(part[0]);
 		const override = part[0].draft.idempotencyKey;
 		const firstIndex = part[0].draft.itemIndex;
-		let key = override ?? defaultKey(scope, texts, part);
+		const identities = part.map((member) => (texts.get(member) as ItemTexts).identity);
+		let key = override ?? shape.defaultKey(scope, part, identities);
 		if (override && batchCount > 1 && batch !== undefined) key = `${override}-${batch + 1}`;
 		if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
 			const error = inputError.call(
@@ -174,7 +168,7 @@ export function planOrders(
 			for (const member of part) failures.push({ itemIndex: member.draft.itemIndex, error });
 			continue;
 		}
-		const planned = newOrder(key, override === undefined, part, content);
+		const planned = newOrder(shape, key, override === undefined, part, content);
 		bodyOfKey.set(key, { body, itemIndex: firstIndex, planned });
 		orders.push(planned);
 		for (const member of part) orderOfItem.set(member.draft.itemIndex, planned);

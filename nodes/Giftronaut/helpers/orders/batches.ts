@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { inputError } from '../../../helpers/perItem';
 import { readRecipientInputs } from './recipients';
-import type { ItemTexts, Plan, RunSettings, ValidItem } from './types';
+import { inputError } from '../perItem';
+import type { Plan, RunSettings, ValidItem } from './types';
 
 /**
  * Cuts all input rows, valid or not, into consecutive batches of at most `batchSize` recipients
@@ -37,7 +37,8 @@ function rowSizes(
 		const valid = validByIndex.get(itemIndex);
 		if (valid) return valid.recipients.length;
 		try {
-			const count = readRecipientInputs.call(context, itemIndex).length;
+			// Counting needs no amount (a Campaign → Run has none).
+			const count = readRecipientInputs.call(context, itemIndex, false).length;
 			return Math.min(Math.max(count, 1), batchSize);
 		} catch {
 			return 1;
@@ -66,7 +67,7 @@ export function combinedParts(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	unique: ValidItem[],
-	texts: Map<ValidItem, ItemTexts>,
+	groupOf: (item: ValidItem) => string,
 	validByIndex: Map<number, ValidItem>,
 	failedRows: Set<number>,
 	settings: RunSettings,
@@ -98,11 +99,7 @@ export function combinedParts(
 		for (const row of rows) {
 			if (!uniqueRows.has(row)) continue;
 			const item = validByIndex.get(row) as ValidItem;
-			const group = JSON.stringify([
-				item.draft.cardType,
-				(texts.get(item) as ItemTexts).order,
-				item.draft.idempotencyKey ?? null,
-			]);
+			const group = groupOf(item);
 			const list = groups.get(group) ?? [];
 			list.push(item);
 			groups.set(group, list);

@@ -4,7 +4,7 @@ import {
 	MAX_RECIPIENTS_PER_ORDER,
 	DEFAULT_BATCH_SIZE,
 	DEFAULT_WAIT_TIMEOUT_SECONDS,
-} from './limits';
+} from '../helpers/orders/limits';
 
 /** Shown with Wait for Completion on: as a field beside it, and (saved workflows) under Options beside the old option. */
 const waitTimeout: INodeProperties = {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { hasZone } from '../../../shared/dates';
+import { hasZone } from '../../shared/dates';
 
 /** Giftronaut keeps an idempotency key for 24 hours after it first saw it. */
 export const KEY_WINDOW_MS = 24 * 60 * 60 * 1000;

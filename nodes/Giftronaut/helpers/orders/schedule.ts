@@ -1,4 +1,4 @@
-import { dateText, isCalendarDate } from '../../../shared/dates';
+import { dateText, isCalendarDate } from '../../shared/dates';
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/;
 

@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isFinalStatus, waitForCompletion } from './waitForCompletion';
-import { API_PATHS } from '../../../shared/paths';
-import { getBalance, getOrder } from '../../../shared/requests';
-import type { Money } from '../../../shared/types';
-import { apiRequest, unwrapObject } from '../../../transport';
+import { getBalance, getOrder } from '../../shared/requests';
+import type { Money } from '../../shared/types';
+import { apiRequest, unwrapObject } from '../../transport';
 import { noteAttempt, windowEnd } from './attempts';
 import type { PlannedOrder, RunSettings, SentOrder } from './types';
 
@@ -41,7 +40,7 @@ export async function checkBalance(
 			skipped.add(currency);
 			continue;
 		}
-		for (const recipient of planned.body.recipients) neededCents += toCents(recipient.amount);
+		for (const recipient of planned.recipients) neededCents += toCents(recipient.amount);
 	}
 	const availableCents = toCents(available.amount);
 	if (neededCents <= availableCents) return;
@@ -69,8 +68,8 @@ function explainFailure(error: unknown, planned: PlannedOrder, firstAttemptAt: n
 	if (code === 'DUPLICATE_IDEMPOTENCY_KEY' && planned.isDefaultKey) {
 		lines.unshift(
 			'Giftronaut says this event was already ordered with different content; nothing was sent again. ' +
-				"The automatic key stands for the event (workflow, node, the item's data or Deduplication Key, card type, product, recipients and amounts), " +
-				'so a changed message, subject, sender, template, name, timing or refund option cannot change an order already placed. ' +
+				`The automatic key stands for the event (${planned.shape.keyStandsFor}), ` +
+				`so ${planned.shape.notInKey} cannot change an order already placed. ` +
 				'If this really is a new gift, set a Deduplication Key that tells the two events apart.',
 		);
 	}
@@ -93,7 +92,7 @@ export async function sendOrder(
 	try {
 		response = await apiRequest.call(this, {
 			method: 'POST',
-			path: API_PATHS.createOrder[planned.cardType],
+			path: planned.path,
 			body: planned.body,
 			idempotencyKey: planned.key,
 			itemIndex: planned.members[0].itemIndex,

@@ -20,6 +20,7 @@ const VOLATILE: Array<[RegExp, string]> = [
 ];
 
 const TOP_LEVEL: Record<string, string> = {
+	campaignId: 'Campaign',
 	cardType: 'Card Type',
 	product: 'Product',
 	email: 'Email',

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Product } from '../../../shared/types';
+import type { Product } from '../../shared/types';
 import { amountProblem, isEmail, MAX_TEXT_LENGTH, readAmount } from './validation';
 
 export interface Recipient extends IDataObject {
@@ -25,7 +25,12 @@ const TEXT_FIELDS: Array<[keyof Recipient & string, string]> = [
 	['department', 'Department'],
 ];
 
-export function readRecipientInputs(this: IExecuteFunctions, itemIndex: number): RecipientInput[] {
+/** The recipients of one item as entered; `withAmount` false where the amount is not the item's. */
+export function readRecipientInputs(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	withAmount = true,
+): RecipientInput[] {
 	const source = this.getNodeParameter('recipientSource', itemIndex, 'fields') as string;
 	if (source === 'list') {
 		const list = this.getNodeParameter('recipients', itemIndex, {}) as {
@@ -47,7 +52,9 @@ export function readRecipientInputs(this: IExecuteFunctions, itemIndex: number):
 				lastName: this.getNodeParameter('lastName', itemIndex, ''),
 				company: extra.company,
 				department: extra.department,
-				amount: this.getNodeParameter('amount', itemIndex, '', { extractValue: true }),
+				amount: withAmount
+					? this.getNodeParameter('amount', itemIndex, '', { extractValue: true })
+					: undefined,
 			},
 		},
 	];
@@ -68,8 +75,8 @@ function readText(value: unknown): { text?: string; problem?: string } {
 
 export type RecipientCheck = { recipient: Recipient } | { problem: string };
 
-/** Checks one recipient against the product; a problem names the field, e.g. "Email …". */
-export function checkRecipient(input: RecipientInput, product: Product): RecipientCheck {
+/** Checks who the recipient is (email, names, company, department), not the amount. */
+export function checkPerson(input: RecipientInput): RecipientCheck {
 	const { label, values } = input;
 	if (values.email !== undefined && values.email !== null && typeof values.email !== 'string') {
 		return { problem: `${label}Email must be text, got ${typeof values.email}` };
@@ -86,6 +93,15 @@ export function checkRecipient(input: RecipientInput, product: Product): Recipie
 		if (problem) return { problem: `${label}${displayName} ${problem}` };
 		if (text !== undefined) recipient[field] = text;
 	}
+	return { recipient };
+}
+
+/** Checks one recipient against the product; a problem names the field, e.g. "Email …". */
+export function checkRecipient(input: RecipientInput, product: Product): RecipientCheck {
+	const person = checkPerson(input);
+	if ('problem' in person) return person;
+	const { label, values } = input;
+	const { recipient } = person;
 	const reading = readAmount(values.amount);
 	if ('problem' in reading) return { problem: `${label}Amount ${reading.problem}` };
 	const outOfRange = amountProblem(product, reading.amount);

@@ -1,4 +1,4 @@
-import type { Product } from '../../../shared/types';
+import type { Product } from '../../shared/types';
 
 const EMAIL =
 	/^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { getOrder } from '../../../shared/requests';
+import { getOrder } from '../../shared/requests';
 
 const FINAL_STATUSES = new Set(['COMPLETE', 'CANCELED']);
 const FIRST_INTERVAL_MS = 1000;

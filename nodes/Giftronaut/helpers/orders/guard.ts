@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { errorItem } from '../../../helpers/perItem';
-import { toCents, type GuardedOrder } from '../../../shared/spendingLimits/limits';
+import { errorItem } from '../perItem';
+import { toCents, type GuardedOrder } from '../../shared/spendingLimits/limits';
 import type { PlannedOrder } from './types';
 
 const orderTotalCents = (planned: PlannedOrder) =>
-	planned.body.recipients.reduce((sum, recipient) => sum + toCents(recipient.amount), 0);
+	planned.recipients.reduce((sum, recipient) => sum + toCents(recipient.amount), 0);
 
 function itemsOf(planned: PlannedOrder): number[] {
 	return planned.members.filter((m) => m.duplicateOf === undefined).map((m) => m.itemIndex);
@@ -34,14 +34,14 @@ export function validateOnlyOutput(
 	failures: Map<number, Error>,
 ): INodeExecutionData[] {
 	const output: INodeExecutionData[] = orders.map((planned, batch) => {
-		const { recipients, ...rest } = planned.body;
+		const { recipients } = planned;
 		const cents = orderTotalCents(planned);
 		const currency = planned.product.currencyCode;
 		return {
 			json: {
 				validateOnly: true,
 				cardType: planned.cardType,
-				...rest,
+				...planned.about,
 				cardName: planned.product.brandName,
 				currency,
 				recipients,

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Recipient, RecipientInput } from './recipients';
-import type { CardType, Product } from '../../../shared/types';
+import type { CardType, Product } from '../../shared/types';
 
 export type OutputMode = 'order' | 'recipients';
 
@@ -35,6 +35,8 @@ export interface OrderDraft {
 	refundOption: boolean;
 	deduplicationKey?: string;
 	idempotencyKey?: string;
+	/** Campaign → Run: the campaign this item runs. */
+	campaignId?: string;
 }
 
 /** A draft that passed every check: it can be ordered. */
@@ -44,7 +46,7 @@ export interface ValidItem {
 	recipients: Recipient[];
 }
 
-/** An input item's share of an order: its recipients are body.recipients[offset, offset + count). */
+/** An input item's share of an order: its recipients are recipients[offset, offset + count). */
 export interface Member {
 	itemIndex: number;
 	offset: number;
@@ -59,9 +61,39 @@ export interface PlannedOrder {
 	isDefaultKey: boolean;
 	cardType: CardType;
 	product: Product;
+	/** Everyone the order sends to, with their amounts in the product's currency. */
+	recipients: Recipient[];
+	/** What the order is besides its recipients (the shape's content), for Validate Only. */
+	about: IDataObject;
+	/** Where the order is created. */
+	path: string;
+	shape: OrderShape;
 	/** The request body; the transport adds `idempotencyKey` (apiRequest's `idempotencyKey`). */
-	body: IDataObject & { recipients: Recipient[] };
+	body: IDataObject;
 	members: Member[];
+}
+
+/** What the default key depends on besides the items; the same for every key of a run. */
+export interface KeyScope {
+	workflowId: string;
+	nodeId: string;
+}
+
+/** What tells one kind of order from another (Order → Create, Campaign → Run); the rest is shared. */
+export interface OrderShape {
+	/** What the default key stands for, and what it leaves out: for the 409 explanation. */
+	keyStandsFor: string;
+	notInKey: string;
+	/** Everything that makes the order besides recipients and key: groups items, tells 409s apart. */
+	content(item: ValidItem): IDataObject;
+	/** The default key of one order; `items` holds each member's identity as canonical JSON. */
+	defaultKey(scope: KeyScope, members: ValidItem[], items: string[]): string;
+	/** Where the order goes, and its body (the transport adds the key to it). */
+	request(
+		content: IDataObject,
+		members: ValidItem[],
+		recipients: Recipient[],
+	): { path: string; body: IDataObject };
 }
 
 export interface SentOrder {
