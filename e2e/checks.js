@@ -574,8 +574,9 @@ async function runChecks(ctx) {
 	});
 
 	await check(
-		'the example workflows import (CRM deal won, bulk send, order completed → notify, welcome campaign)',
+		'the example workflows import (CRM deal won, bulk send, order completed → notify, welcome campaign, AI agent) and every node type they use is loaded',
 		async () => {
+			const loaded = new Set((await n8n.rest('GET', '/types/nodes.json')).body.map((t) => t.name));
 			const found = [];
 			for (const [file, id] of Object.entries(EXAMPLES)) {
 				const { status, body } = await n8n.rest('GET', `/rest/workflows/${id}`);
@@ -585,6 +586,8 @@ async function runChecks(ctx) {
 					types.some((t) => t.startsWith(`${PACKAGE}.`)),
 					`${file} has no Giftronaut node`,
 				);
+				const unknown = types.filter((t) => !loaded.has(t));
+				expect(unknown.length === 0, () => `${file} uses node types this n8n lacks: ${unknown}`);
 				found.push(`"${body.data.name}" (${body.data.nodes.length} nodes)`);
 			}
 			return found.join(', ');

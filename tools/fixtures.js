@@ -19,6 +19,7 @@ const EXAMPLES = {
 	'bulk-send-from-a-list.json': 'gftExampleBulkSend',
 	'order-completed-notify.json': 'gftExampleNotify1',
 	'new-contact-welcome-campaign.json': 'gftExampleWelcome',
+	'ai-agent-send-gift-card.json': 'gftExampleAgent01',
 };
 
 /** The campaign examples/new-contact-welcome-campaign.json runs, seeded with its fixed id. */
