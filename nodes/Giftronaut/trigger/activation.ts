@@ -82,10 +82,12 @@ export async function activate(
 		state.pendingMs = byAge[0][1];
 		// Everything created before the boundary counts as existing already, even if a list served
 		// in random order hid some of it from this first look; at and after it, only by id.
-		state.cursorMs = boundary + VISIBILITY_LAG_MS;
+		// Never past the server's clock: createdAts stamped ahead would make later orders look accounted.
+		state.cursorMs = Math.min(boundary + VISIBILITY_LAG_MS, began ?? Number.POSITIVE_INFINITY);
+		const cutoff = Math.min(boundary, state.cursorMs - VISIBILITY_LAG_MS);
 		for (const [id] of existing) {
 			const latest = latestOf.get(id) as number;
-			if (latest >= boundary) state.edge.add(id, latest);
+			if (latest >= cutoff) state.edge.add(id, latest);
 		}
 	}
 	if (state.open.size > 0) {
