@@ -318,6 +318,8 @@ function createHttpServer(core, onRequest) {
 	async function handle(req, res) {
 		const requestId = requestIdOf(req);
 		res.setHeader('X-Request-Id', requestId);
+		// The server's own clock (the virtual one), as a real server's Date header tells its time.
+		res.setHeader('Date', new Date(core.now()).toUTCString());
 		const method = req.method;
 		let url;
 		try {

@@ -155,6 +155,32 @@ describe('activation race', () => {
 	});
 });
 
+describe('activation race in a list longer than a page (issue case 9)', () => {
+	test('an order created while the activation counts an oldest-first list of 141 is emitted once', async () => {
+		h.sandbox.reset({ lifecycle: instant, listOrder: 'asc' });
+		for (let i = 0; i < 141; i++) create(h.sandbox);
+		let during: string | undefined;
+		duringPoll = (entry) => {
+			// Right after the count's first page: a moment later (the server's clock moves on), an
+			// order is created and completes at once.
+			if (entry.path !== '/api/v1/orders' || entry.status !== 200 || during) return;
+			h.sandbox.advanceClock(2000);
+			during = create(h.sandbox).orderId;
+		};
+		const trigger = new TriggerDriver(h);
+		await trigger.activate();
+		duringPoll = undefined;
+
+		for (let i = 0; i < 3; i++) {
+			h.sandbox.advanceClock(2 * MINUTE);
+			await trigger.poll();
+		}
+
+		expect(h.sandbox.order(during!)?.status).toBe('COMPLETE');
+		expect(trigger.emittedIds()).toEqual([during]);
+	});
+});
+
 describe('a list that shrinks (orders hidden or archived)', () => {
 	test.each(['desc', 'asc'] as const)(
 		'hidden orders do not make new ones look handled (list order %s)',

@@ -48,6 +48,23 @@ describe('a createdAt ahead of the server clock (one order stamped by a clock th
 		},
 	);
 
+	test('two orders stamped a day ahead (issue case 11) do not make the orders after them look handled', async () => {
+		const trigger = new TriggerDriver(h);
+		await trigger.activate();
+		const ahead = [create(h.sandbox).orderId, create(h.sandbox).orderId];
+		h.sandbox.configure({ createdAtShiftMs: { [ahead[0]]: DAY, [ahead[1]]: DAY } });
+		h.sandbox.advanceClock(MINUTE);
+		await trigger.poll();
+		const after: string[] = [];
+		for (let i = 0; i < 3; i++) {
+			after.push(create(h.sandbox).orderId);
+			h.sandbox.advanceClock(2 * MINUTE);
+			await trigger.poll();
+		}
+
+		expect(trigger.emittedIds().sort()).toEqual([...ahead, ...after].sort());
+	});
+
 	test('an order ahead at activation does not hide the ones created after it', async () => {
 		for (let i = 0; i < 3; i++) create(h.sandbox);
 		const ahead = create(h.sandbox).orderId;

@@ -116,6 +116,8 @@ export async function apiRequest<T = unknown>(
 					statusCode: response.statusCode,
 					requestId: String(response.headers?.['x-request-id'] ?? requestId),
 					attempts: attempt + 1,
+					serverDate:
+						typeof response.headers?.date === 'string' ? response.headers.date : undefined,
 				};
 			}
 			failure = failureFromResponse(

@@ -35,6 +35,8 @@ export interface ApiResponse<T = unknown> {
 	requestId: string;
 	/** How many times the request was sent (more than 1 after a transient failure). */
 	attempts: number;
+	/** The response's `Date` header: the server's clock, to the second. */
+	serverDate?: string;
 }
 
 /** What n8n's HTTP helper returns with `returnFullResponse`. */

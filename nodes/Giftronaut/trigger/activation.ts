@@ -56,15 +56,25 @@ export async function activate(
 		result.done && result.total !== undefined ? result.total : await lister.count(window);
 	// Newest first; the ones beyond `before` arrived during activation.
 	const byAge = [...createdOf.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]));
-	const arrived = Math.min(Math.max(0, total - before), byAge.length);
-	const arrivedIds = new Set(byAge.slice(0, arrived).map(([id]) => id));
-	state.accounted = total - arrived;
+	// The count of step 1 takes several requests once the window is longer than a page, so an order
+	// created between them is in `before`. One request fixes when activation began: the server's clock
+	// answering the first one. An order created a second after that (the Date header is to the second),
+	// and no later than the server's clock at the last answer (else it is stamped ahead), arrived during
+	// activation whatever the count says.
+	const began = lister.firstAnswerMs;
+	const ended = lister.lastAnswerMs ?? Number.NEGATIVE_INFINITY;
+	const createdDuring = (created: number) =>
+		began !== undefined && created >= began + 1000 && created < ended + 1000;
+	const arrivedIds = new Set(byAge.slice(0, Math.max(0, total - before)).map(([id]) => id));
+	for (const [id, created] of byAge) if (createdDuring(created)) arrivedIds.add(id);
+	state.accounted = Math.max(0, total - arrivedIds.size);
 	for (const [id, orderStatus] of statusOf) {
 		if (isOpen(orderStatus) && !arrivedIds.has(id)) state.open.set(id, dayOf.get(id) as string);
 		if (arrivedIds.has(id)) state.open.delete(id);
 	}
-	const existing = byAge.slice(arrived).filter(([, created]) => Number.isFinite(created));
-	let boundary = arrived > 0 ? byAge[arrived - 1][1] : existing[0]?.[1];
+	const existing = byAge.filter(([id, created]) => !arrivedIds.has(id) && Number.isFinite(created));
+	const arrivals = byAge.filter(([id]) => arrivedIds.has(id));
+	let boundary = arrivals.length > 0 ? arrivals[arrivals.length - 1][1] : existing[0]?.[1];
 	// The newest createdAt alone proves nothing (it may be stamped ahead): no later than the second newest.
 	const second = byAge.filter(([, created]) => Number.isFinite(created))[1]?.[1];
 	if (boundary !== undefined && second !== undefined) boundary = Math.min(boundary, second);
@@ -72,10 +82,12 @@ export async function activate(
 		state.pendingMs = byAge[0][1];
 		// Everything created before the boundary counts as existing already, even if a list served
 		// in random order hid some of it from this first look; at and after it, only by id.
-		state.cursorMs = boundary + VISIBILITY_LAG_MS;
+		// Never past the server's clock: createdAts stamped ahead would make later orders look accounted.
+		state.cursorMs = Math.min(boundary + VISIBILITY_LAG_MS, began ?? Number.POSITIVE_INFINITY);
+		const cutoff = Math.min(boundary, state.cursorMs - VISIBILITY_LAG_MS);
 		for (const [id] of existing) {
 			const latest = latestOf.get(id) as number;
-			if (latest >= boundary) state.edge.add(id, latest);
+			if (latest >= cutoff) state.edge.add(id, latest);
 		}
 	}
 	if (state.open.size > 0) {

@@ -114,7 +114,9 @@ export async function settleDiscovery(poll: OrderPoll, result: Discovery): Promi
 			poll.secondFoundMs,
 			Math.min(state.pendingMs ?? Number.NEGATIVE_INFINITY, poll.newestFoundMs),
 		);
-		if (Number.isFinite(proven)) state.cursorMs = Math.max(state.cursorMs ?? proven, proven);
+		// Nor past the server's clock (createdAts stamped ahead of it); a cursor never moves back.
+		const capped = Math.min(proven, poll.lister.firstAnswerMs ?? Number.POSITIVE_INFINITY);
+		if (Number.isFinite(capped)) state.cursorMs = Math.max(state.cursorMs ?? capped, capped);
 		state.pendingMs = poll.newestFoundMs;
 	}
 	if (state.cursorMs === null) return;

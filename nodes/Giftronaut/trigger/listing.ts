@@ -75,6 +75,14 @@ export class OrderLister {
 		return this.context.getNode();
 	}
 
+	/** The server's clock (its `Date` header, to the second) when it answered this poll's first list request. */
+	firstAnswerMs: number | undefined;
+
+	/** The server's clock at the latest answer. */
+	lastAnswerMs: number | undefined;
+
+	private answered = false;
+
 	/** Full pages seen this poll, by query and content: the same full page twice means `page` is ignored. */
 	private readonly fullPages = new Map<string, number>();
 
@@ -86,6 +94,10 @@ export class OrderLister {
 			qs: { ...this.filters, ...query, page, pageSize },
 			rateLimitPatienceMs: this.budget.rateLimitPatienceMs,
 		});
+		const serverMs = Date.parse(response.serverDate ?? '');
+		if (Number.isFinite(serverMs)) this.lastAnswerMs = serverMs;
+		if (!this.answered) this.firstAnswerMs = this.lastAnswerMs;
+		this.answered = true;
 		const items = unwrapList<OrderSummary>(response.body).filter(
 			(order) => order && typeof order.orderId === 'string',
 		);
