@@ -3,7 +3,10 @@
 // Until the Giftronaut node exists these run on the harness's test node AUTH_REQUEST_TYPE.
 import { randomUUID } from 'crypto';
 
-import { DEFAULT_GIFTRONAUT_SCOPES, GiftronautApi } from '../../credentials/GiftronautApi.credentials';
+import {
+	DEFAULT_GIFTRONAUT_SCOPES,
+	GiftronautApi,
+} from '../../credentials/GiftronautApi.credentials';
 
 import {
 	AUTH_REQUEST_TYPE,
@@ -55,7 +58,9 @@ describe('token caching', () => {
 		expect(h.sandbox.stats().apiRequests).toBe(500);
 		// The token persisted to the store is the one the sandbox issued.
 		expect(h.credential().accessToken).toBe(h.sandbox.issuedTokens().at(-1));
-		expect(h.credentialStore.data(DEFAULT_CREDENTIAL_ID).accessToken).toBe(h.sandbox.issuedTokens().at(-1));
+		expect(h.credentialStore.data(DEFAULT_CREDENTIAL_ID).accessToken).toBe(
+			h.sandbox.issuedTokens().at(-1),
+		);
 	});
 
 	test('a token already stored is used as is: 0 token requests', async () => {
@@ -193,7 +198,9 @@ describe('errors never leak secrets', () => {
 		h.sandbox.expireTokens();
 		const r = await run({ input: items(1) });
 		expect(r.error?.message).toContain('Giftronaut rejected the Client ID or Client Secret');
-		expect(findLeaks(r.run, { oldToken, wrongSecret: WRONG_SECRET, realSecret: h.sandbox.clientSecret })).toEqual([]);
+		expect(
+			findLeaks(r.run, { oldToken, wrongSecret: WRONG_SECRET, realSecret: h.sandbox.clientSecret }),
+		).toEqual([]);
 	});
 
 	test('with continueOnFail the error becomes an output item, still without secrets', async () => {
@@ -201,7 +208,9 @@ describe('errors never leak secrets', () => {
 		const r = await run({ input: items(2), settings: { onError: 'continueRegularOutput' } });
 		expect(r.status).toBe('success');
 		expect(String(r.json[0].error)).toContain('Giftronaut rejected the Client ID or Client Secret');
-		expect(findLeaks(r.run, { wrongSecret: WRONG_SECRET, realSecret: h.sandbox.clientSecret })).toEqual([]);
+		expect(
+			findLeaks(r.run, { wrongSecret: WRONG_SECRET, realSecret: h.sandbox.clientSecret }),
+		).toEqual([]);
 	});
 });
 
@@ -215,7 +224,13 @@ describe('scopes', () => {
 		});
 		h.addCredential(limited);
 		const r = await run({
-			input: [{ method: 'POST', path: '/api/v1/orders/branded-cards', body: { productId: 'x', recipients: [] } }],
+			input: [
+				{
+					method: 'POST',
+					path: '/api/v1/orders/branded-cards',
+					body: { productId: 'x', recipients: [] },
+				},
+			],
 		});
 		expect(r.error).toBeDefined();
 		expect(r.error?.httpCode).toBe('403');
@@ -234,7 +249,11 @@ describe('scopes', () => {
 
 	test('Scopes is an advanced field with the name, type and default saved credentials carry', () => {
 		const field = new GiftronautApi().properties.find((p) => p.name === 'scopes');
-		expect(field).toMatchObject({ displayName: 'Scopes (Advanced)', type: 'string', default: DEFAULT_GIFTRONAUT_SCOPES });
+		expect(field).toMatchObject({
+			displayName: 'Scopes (Advanced)',
+			type: 'string',
+			default: DEFAULT_GIFTRONAUT_SCOPES,
+		});
 		expect(field?.description).toMatch(/^Leave as is unless/);
 	});
 

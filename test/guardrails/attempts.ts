@@ -8,7 +8,12 @@ import { GIFTRONAUT_TOOL_TYPE, giftronautTool, toolParameters } from './tool-var
  * Attempts to get past the credential's spending limits, each to be refused with nothing sent. Shared
  * by test/guardrails/limits.test.ts and `npm run bench` (guardrailBreachAttempts, guardrailOrdersSent).
  */
-export const NO_LIMITS = { maxPerOrderUsd: '', maxPerRunUsd: '', dailyLimitUsd: '', allowedProducts: '' };
+export const NO_LIMITS = {
+	maxPerOrderUsd: '',
+	maxPerRunUsd: '',
+	dailyLimitUsd: '',
+	allowedProducts: '',
+};
 
 export interface Attempt {
 	name: string;
@@ -47,10 +52,17 @@ export function guardrailKit(h: Harness) {
 		h.updateCredential({ ...NO_LIMITS, ...set });
 	};
 	const asTool = (args: IDataObject[], extra: INodeParameters = {}) =>
-		h.run({ nodeType: GIFTRONAUT_TOOL_TYPE, parameters: toolParameters(extra) as INodeParameters, input: args });
+		h.run({
+			nodeType: GIFTRONAUT_TOOL_TYPE,
+			parameters: toolParameters(extra) as INodeParameters,
+			input: args,
+		});
 	const inWorkflow = (input: IDataObject[], extra: INodeParameters = {}) =>
 		h.run({
-			parameters: createParameters({ product: { __rl: true, mode: 'id', value: 'GC-STARBUCKS-USD' }, ...extra }),
+			parameters: createParameters({
+				product: { __rl: true, mode: 'id', value: 'GC-STARBUCKS-USD' },
+				...extra,
+			}),
 			input,
 		});
 	/** Seeds today's spend on the account, as another workflow or a person in the portal would. */
@@ -74,7 +86,11 @@ export async function runAttempt(kit: GuardrailKit, attempt: Attempt) {
 	const before = kit.h.sandbox.orders().length;
 	const r = await attempt.run(kit);
 	const text = r.error ? errorText(r.error) : JSON.stringify(r.json);
-	return { ordersSent: kit.h.sandbox.orders().length - before, orderPosts: orderPosts(kit.h.sandbox).length, text };
+	return {
+		ordersSent: kit.h.sandbox.orders().length - before,
+		orderPosts: orderPosts(kit.h.sandbox).length,
+		text,
+	};
 }
 
 export const BREACH_ATTEMPTS: Attempt[] = [
@@ -83,7 +99,9 @@ export const BREACH_ATTEMPTS: Attempt[] = [
 		name: `tool: one card of ${amount} USD against Maximum per Order 100`,
 		credential: PER_ORDER,
 		run: (k: GuardrailKit) => k.asTool([call({ amount })]),
-		refusal: new RegExp(`Maximum per Order: the order of item 0 totals ${amount.toFixed(2)} USD, above the limit of 100.00 USD`),
+		refusal: new RegExp(
+			`Maximum per Order: the order of item 0 totals ${amount.toFixed(2)} USD, above the limit of 100.00 USD`,
+		),
 	})),
 	{
 		name: 'workflow: one order with two recipients (60 + 40.01) against Maximum per Order 100',
@@ -91,7 +109,12 @@ export const BREACH_ATTEMPTS: Attempt[] = [
 		run: (k: GuardrailKit) =>
 			k.inWorkflow([{}], {
 				recipientSource: 'list',
-				recipients: { recipient: [{ email: 'a@example.com', amount: 60 }, { email: 'b@example.com', amount: 40.01 }] },
+				recipients: {
+					recipient: [
+						{ email: 'a@example.com', amount: 60 },
+						{ email: 'b@example.com', amount: 40.01 },
+					],
+				},
 			}),
 		refusal: /Maximum per Order: the order of item 0 totals 100.01 USD/,
 	},
@@ -110,24 +133,33 @@ export const BREACH_ATTEMPTS: Attempt[] = [
 		name: `workflow: ${count} small cards of ${amount} USD in one run against Maximum per Run 100`,
 		credential: PER_RUN,
 		run: (k: GuardrailKit) => k.inWorkflow(people(count, amount)),
-		refusal: new RegExp(`Maximum per Run: this run plans ${count} order\\(s\\) totalling ${(count * amount).toFixed(2)} USD, above the limit of 100.00 USD. Nothing was ordered`),
+		refusal: new RegExp(
+			`Maximum per Run: this run plans ${count} order\\(s\\) totalling ${(count * amount).toFixed(2)} USD, above the limit of 100.00 USD. Nothing was ordered`,
+		),
 	})),
 	{
 		name: 'workflow: two orders of 50 and 50.01 USD against Maximum per Run 100',
 		credential: PER_RUN,
-		run: (k: GuardrailKit) => k.inWorkflow([person(1, { amount: 50 }), person(2, { amount: 50.01 })]),
+		run: (k: GuardrailKit) =>
+			k.inWorkflow([person(1, { amount: 50 }), person(2, { amount: 50.01 })]),
 		refusal: /Maximum per Run: this run plans 2 order\(s\) totalling 100.01 USD/,
 	},
 	{
 		name: 'workflow: Combine Items in batches of 2 (4 × 26 USD) against Maximum per Run 100',
 		credential: PER_RUN,
-		run: (k: GuardrailKit) => k.inWorkflow(people(4, 26), { options: { combineItems: true, batchSize: 2 } }),
+		run: (k: GuardrailKit) =>
+			k.inWorkflow(people(4, 26), { options: { combineItems: true, batchSize: 2 } }),
 		refusal: /Maximum per Run: this run plans 2 order\(s\) totalling 104.00 USD/,
 	},
 	{
 		name: 'workflow: Continue On Fail does not let part of an over-limit run through',
 		credential: PER_RUN,
-		run: (k: GuardrailKit) => k.h.run({ parameters: createParameters(), input: people(5, 25), settings: { continueOnFail: true } }),
+		run: (k: GuardrailKit) =>
+			k.h.run({
+				parameters: createParameters(),
+				input: people(5, 25),
+				settings: { continueOnFail: true },
+			}),
 		refusal: /Maximum per Run: this run plans 5 order\(s\) totalling 125.00 USD/,
 	},
 	// Products outside the list.
@@ -141,7 +173,9 @@ export const BREACH_ATTEMPTS: Attempt[] = [
 		name: `tool: ${cardType} product ${productId} outside Allowed Products`,
 		credential: PRODUCTS,
 		run: (k: GuardrailKit) => k.asTool([call({ cardType, productId, amount: 25 })]),
-		refusal: new RegExp(`Allowed Products: the order of item 0 asks for product ${productId}, which is not in the credential's list`),
+		refusal: new RegExp(
+			`Allowed Products: the order of item 0 asks for product ${productId}, which is not in the credential's list`,
+		),
 	})),
 	{
 		name: 'workflow: one allowed and one forbidden product in the same run: nothing is sent',
@@ -169,14 +203,23 @@ export const BREACH_ATTEMPTS: Attempt[] = [
 		name: `tool: ${amount} in ${String(productId).slice(-3)} (${productId}) under USD limits`,
 		credential: { ...PER_ORDER, ...PER_RUN },
 		run: (k: GuardrailKit) =>
-			k.asTool([call({ cardType: String(productId).startsWith('CHOICE') ? 'choice' : 'branded', productId, amount })]),
-		refusal: new RegExp(`Spending limits: the order of item 0 is in ${String(productId).slice(-3)}, and the credential's limits are in USD`),
+			k.asTool([
+				call({
+					cardType: String(productId).startsWith('CHOICE') ? 'choice' : 'branded',
+					productId,
+					amount,
+				}),
+			]),
+		refusal: new RegExp(
+			`Spending limits: the order of item 0 is in ${String(productId).slice(-3)}, and the credential's limits are in USD`,
+		),
 	})),
 	{
 		name: 'tool: 2.50 GBP (GC-BOOTS-GBP) with only a Daily Limit set',
 		credential: DAILY,
 		run: (k: GuardrailKit) => k.asTool([call({ productId: 'GC-BOOTS-GBP', amount: 2.5 })]),
-		refusal: /Spending limits: the order of item 0 is in GBP, and the credential's limits are in USD. Giftronaut does not publish the rate/,
+		refusal:
+			/Spending limits: the order of item 0 is in GBP, and the credential's limits are in USD. Giftronaut does not publish the rate/,
 	},
 	// Daily limit 200 with 150 already spent today.
 	...[50.01, 51, 100].map((amount) => ({
@@ -184,14 +227,17 @@ export const BREACH_ATTEMPTS: Attempt[] = [
 		credential: DAILY,
 		seed: 150,
 		run: (k: GuardrailKit) => k.asTool([call({ amount })]),
-		refusal: new RegExp(`Daily Limit: 150.00 USD was already ordered today \\(\\d{4}-\\d\\d-\\d\\d, UTC; runs still sending included\\) and this run adds ${amount.toFixed(2)} USD`),
+		refusal: new RegExp(
+			`Daily Limit: 150.00 USD was already ordered today \\(\\d{4}-\\d\\d-\\d\\d, UTC; runs still sending included\\) and this run adds ${amount.toFixed(2)} USD`,
+		),
 	})),
 	{
 		name: 'workflow: a batch of 3 × 25 USD pushes the day over (150 spent, limit 200)',
 		credential: DAILY,
 		seed: 150,
 		run: (k: GuardrailKit) => k.inWorkflow(people(3, 25), { options: { combineItems: true } }),
-		refusal: /Daily Limit: 150.00 USD was already ordered today .* this run adds 75.00 USD, together 225.00 USD, above the limit of 200.00 USD/,
+		refusal:
+			/Daily Limit: 150.00 USD was already ordered today .* this run adds 75.00 USD, together 225.00 USD, above the limit of 200.00 USD/,
 	},
 	{
 		name: 'workflow: three separate orders of 20 USD push the day over (150 spent, limit 200)',
@@ -210,7 +256,8 @@ export const BREACH_ATTEMPTS: Attempt[] = [
 	{
 		name: 'workflow: Validate Only still refuses what the limits refuse',
 		credential: PER_ORDER,
-		run: (k: GuardrailKit) => k.inWorkflow([person(1, { amount: 150 })], { options: { validateOnly: true } }),
+		run: (k: GuardrailKit) =>
+			k.inWorkflow([person(1, { amount: 150 })], { options: { validateOnly: true } }),
 		refusal: /Maximum per Order: the order of item 0 totals 150.00 USD/,
 	},
 	{

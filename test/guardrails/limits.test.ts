@@ -28,7 +28,8 @@ const asTool: ReturnType<typeof guardrailKit>['asTool'] = (...args) => kit.asToo
 const spentToday = (amount: number) => kit.spentToday(amount);
 
 describe('spending limits: attempts to break them', () => {
-	test('there are at least 30 attempts', () => expect(BREACH_ATTEMPTS.length).toBeGreaterThanOrEqual(30));
+	test('there are at least 30 attempts', () =>
+		expect(BREACH_ATTEMPTS.length).toBeGreaterThanOrEqual(30));
 
 	test.each(BREACH_ATTEMPTS)('$name → refused, 0 orders sent', async (attempt) => {
 		const { ordersSent, orderPosts: posts, text } = await runAttempt(kit, attempt);
@@ -47,18 +48,32 @@ describe('spending limits: what they let through', () => {
 		expect(r.error).toBeUndefined();
 		expect(orderPosts(h.sandbox)).toHaveLength(1);
 		expect(r.json).toEqual([
-			expect.objectContaining({ status: 'COMPLETE', totalCost: { amount: 100, currency: 'USD' }, recipientCount: 1 }),
+			expect.objectContaining({
+				status: 'COMPLETE',
+				totalCost: { amount: 100, currency: 'USD' },
+				recipientCount: 1,
+			}),
 		]);
 		// The tool output is compact: no recipients, no reward links.
 		expect(Object.keys(r.json[0]).sort()).toEqual(
-			['idempotencyKey', 'orderId', 'productId', 'recipientCount', 'replayed', 'status', 'totalCost'].sort(),
+			[
+				'idempotencyKey',
+				'orderId',
+				'productId',
+				'recipientCount',
+				'replayed',
+				'status',
+				'totalCost',
+			].sort(),
 		);
 	});
 
 	test('Continue On Fail: an order over Maximum per Order fails alone, the others are sent', async () => {
 		limits(PER_ORDER);
 		const r = await h.run({
-			parameters: createParameters({ product: { __rl: true, mode: 'id', value: 'GC-STARBUCKS-USD' } }),
+			parameters: createParameters({
+				product: { __rl: true, mode: 'id', value: 'GC-STARBUCKS-USD' },
+			}),
 			input: [person(0, { amount: 40 }), person(1, { amount: 140 }), person(2, { amount: 60 })],
 			settings: { continueOnFail: true },
 		});
@@ -71,7 +86,12 @@ describe('spending limits: what they let through', () => {
 		limits({ dailyLimitUsd: '200' });
 		const runs = await Promise.all(
 			Array.from({ length: 6 }, (_, i) =>
-				h.run({ nodeType: GIFTRONAUT_TOOL_TYPE, parameters: toolParameters() as INodeParameters, input: [call({ amount: 60, email: `c${i}@example.com` })], executionId: `c${i}` }),
+				h.run({
+					nodeType: GIFTRONAUT_TOOL_TYPE,
+					parameters: toolParameters() as INodeParameters,
+					input: [call({ amount: 60, email: `c${i}@example.com` })],
+					executionId: `c${i}`,
+				}),
 			),
 		);
 		const total = h.sandbox.orders().reduce((sum, o) => sum + o.totalCost.amount, 0);
@@ -85,10 +105,18 @@ describe('spending limits: what they let through', () => {
 	test('an agent calling 5 times with 50 USD against a 200 USD Daily Limit: 4 are sent, the 5th is refused', async () => {
 		limits(DAILY);
 		const results: RunResult[] = [];
-		for (let i = 0; i < 5; i++) results.push(await asTool([call({ amount: 50, email: `s${i}@example.com` })]));
+		for (let i = 0; i < 5; i++)
+			results.push(await asTool([call({ amount: 50, email: `s${i}@example.com` })]));
 		expect(h.sandbox.orders().map((o) => o.totalCost.amount)).toEqual([50, 50, 50, 50]);
-		expect(results.slice(0, 4).map((r) => r.error)).toEqual([undefined, undefined, undefined, undefined]);
-		expect(errorText(results[4].error)).toMatch(/Daily Limit: 200.00 USD was already ordered today .* this run adds 50.00 USD/);
+		expect(results.slice(0, 4).map((r) => r.error)).toEqual([
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+		]);
+		expect(errorText(results[4].error)).toMatch(
+			/Daily Limit: 200.00 USD was already ordered today .* this run adds 50.00 USD/,
+		);
 	});
 
 	test("yesterday's orders do not count against today's Daily Limit, today's do", async () => {
@@ -108,14 +136,22 @@ describe('spending limits: what they let through', () => {
 		limits({ dailyLimitUsd: '100' });
 		const input = [person(1, { amount: 50 }), person(2, { amount: 50 })];
 		const run = () =>
-			h.run({ parameters: createParameters({ product: { __rl: true, mode: 'id', value: 'GC-STARBUCKS-USD' } }), input });
+			h.run({
+				parameters: createParameters({
+					product: { __rl: true, mode: 'id', value: 'GC-STARBUCKS-USD' },
+				}),
+				input,
+			});
 		expect((await run()).error).toBeUndefined();
 		const again = await run();
 		expect(again.error).toBeUndefined();
 		expect(again.json.map((j) => j.replayed)).toEqual([true, true]);
 		expect(h.sandbox.orders()).toHaveLength(2);
 		// A new order on top is still refused.
-		const more = await h.run({ parameters: createParameters(), input: [person(3, { amount: 10 })] });
+		const more = await h.run({
+			parameters: createParameters(),
+			input: [person(3, { amount: 10 })],
+		});
 		expect(errorText(more.error)).toMatch(/Daily Limit: 100.00 USD was already ordered today/);
 		expect(h.sandbox.orders()).toHaveLength(2);
 	});
@@ -129,6 +165,8 @@ describe('spending limits: what they let through', () => {
 		limits({ maxPerOrderUsd: '100 dollars' });
 		const r = await asTool([call()]);
 		expect(orderPosts(h.sandbox)).toHaveLength(0);
-		expect(errorText(r.error)).toMatch(/Maximum per Order in the Giftronaut credential is "100 dollars"/);
+		expect(errorText(r.error)).toMatch(
+			/Maximum per Order in the Giftronaut credential is "100 dollars"/,
+		);
 	});
 });

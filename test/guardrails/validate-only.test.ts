@@ -12,7 +12,12 @@ beforeAll(async () => {
 afterAll(async () => await h.close());
 beforeEach(() => {
 	h.sandbox.reset();
-	h.updateCredential({ maxPerOrderUsd: '', maxPerRunUsd: '', dailyLimitUsd: '', allowedProducts: '' });
+	h.updateCredential({
+		maxPerOrderUsd: '',
+		maxPerRunUsd: '',
+		dailyLimitUsd: '',
+		allowedProducts: '',
+	});
 });
 
 const validateOnly = (options: object = {}) => ({ options: { validateOnly: true, ...options } });
@@ -34,7 +39,9 @@ describe('Validate Only', () => {
 			cardType: 'branded',
 			productId: 'GC-AMAZON-USD',
 			currency: 'USD',
-			recipients: [{ email: 'person1@example.com', firstName: 'First1', lastName: 'Last1', amount: 25 }],
+			recipients: [
+				{ email: 'person1@example.com', firstName: 'First1', lastName: 'Last1', amount: 25 },
+			],
 			amounts: [25],
 			total: { amount: 25, currency: 'USD' },
 			totalUsd: 25,
@@ -51,14 +58,21 @@ describe('Validate Only', () => {
 		const dry = await h.run({ parameters: createParameters(validateOnly()), input });
 		const real = await h.run({ parameters: createParameters(), input });
 		expect(real.error).toBeUndefined();
-		expect(h.sandbox.orders().map((o) => o.idempotencyKey)).toEqual(dry.json.map((j) => j.idempotencyKey));
+		expect(h.sandbox.orders().map((o) => o.idempotencyKey)).toEqual(
+			dry.json.map((j) => j.idempotencyKey),
+		);
 	});
 
 	test('Combine Items: one output per batch, with its recipients and total', async () => {
 		const input = Array.from({ length: 5 }, (_, i) => person(i));
-		const r = await h.run({ parameters: createParameters(validateOnly({ combineItems: true, batchSize: 2 })), input });
+		const r = await h.run({
+			parameters: createParameters(validateOnly({ combineItems: true, batchSize: 2 })),
+			input,
+		});
 		expect(orderPosts(h.sandbox)).toHaveLength(0);
-		expect(r.json.map((j) => [j.batch, j.recipientCount, (j.total as { amount: number }).amount])).toEqual([
+		expect(
+			r.json.map((j) => [j.batch, j.recipientCount, (j.total as { amount: number }).amount]),
+		).toEqual([
 			[1, 2, 50],
 			[2, 2, 50],
 			[3, 1, 25],
@@ -66,23 +80,40 @@ describe('Validate Only', () => {
 	});
 
 	test('a bad item fails Validate Only the same way as a real run, and nothing is sent', async () => {
-		const r = await h.run({ parameters: createParameters(validateOnly()), input: [person(1), person(2, { amount: 33 })] });
+		const r = await h.run({
+			parameters: createParameters(validateOnly()),
+			input: [person(1), person(2, { amount: 33 })],
+		});
 		expect(orderPosts(h.sandbox)).toHaveLength(0);
 		expect(errorText(r.error)).toMatch(/33 is not a denomination/);
 	});
 
 	test('a balance too small fails Validate Only', async () => {
 		h.sandbox.configure({ balance: 40 });
-		const r = await h.run({ parameters: createParameters(validateOnly()), input: [person(1), person(2)] });
+		const r = await h.run({
+			parameters: createParameters(validateOnly()),
+			input: [person(1), person(2)],
+		});
 		expect(orderPosts(h.sandbox)).toHaveLength(0);
-		expect(errorText(r.error)).toMatch(/this run needs 50.00 USD but the available balance is 40.00 USD/);
+		expect(errorText(r.error)).toMatch(
+			/this run needs 50.00 USD but the available balance is 40.00 USD/,
+		);
 	});
 
 	test('as a tool: compact output, no recipients, nothing sent', async () => {
 		const r = await h.run({
 			nodeType: GIFTRONAUT_TOOL_TYPE,
 			parameters: toolParameters(validateOnly()) as INodeParameters,
-			input: [{ cardType: 'branded', productId: 'GC-STARBUCKS-USD', email: 'a@example.com', firstName: 'A', lastName: 'B', amount: 42 }],
+			input: [
+				{
+					cardType: 'branded',
+					productId: 'GC-STARBUCKS-USD',
+					email: 'a@example.com',
+					firstName: 'A',
+					lastName: 'B',
+					amount: 42,
+				},
+			],
 		});
 		expect(r.error).toBeUndefined();
 		expect(orderPosts(h.sandbox)).toHaveLength(0);
@@ -99,20 +130,47 @@ describe('Validate Only', () => {
 });
 
 describe('examples/ai-agent-send-gift-card.json, its tools run without a model', () => {
-	const example = JSON.parse(readRepoFile('examples/ai-agent-send-gift-card.json')) as { nodes: Array<{ name: string; type: string; parameters: INodeParameters }> };
-	const tool = (name: string) => example.nodes.find((node) => node.name === name) as (typeof example.nodes)[number];
-	const args = { productId: 'GC-AMAZON-USD', email: 'ann@example.com', firstName: 'Ann', lastName: 'Lee', amount: 50 };
+	const example = JSON.parse(readRepoFile('examples/ai-agent-send-gift-card.json')) as {
+		nodes: Array<{ name: string; type: string; parameters: INodeParameters }>;
+	};
+	const tool = (name: string) =>
+		example.nodes.find((node) => node.name === name) as (typeof example.nodes)[number];
+	const args = {
+		productId: 'GC-AMAZON-USD',
+		email: 'ann@example.com',
+		firstName: 'Ann',
+		lastName: 'Lee',
+		amount: 50,
+	};
 
 	test('both tools are the Giftronaut tool variant', () => {
-		expect([tool('Plan gift card').type, tool('Send gift card').type]).toEqual([GIFTRONAUT_TOOL_TYPE, GIFTRONAUT_TOOL_TYPE]);
+		expect([tool('Plan gift card').type, tool('Send gift card').type]).toEqual([
+			GIFTRONAUT_TOOL_TYPE,
+			GIFTRONAUT_TOOL_TYPE,
+		]);
 	});
 
 	test('"Plan gift card" checks and sends nothing; "Send gift card" sends once, within the limits, then refuses over them', async () => {
-		h.updateCredential({ maxPerOrderUsd: '50', dailyLimitUsd: '100', allowedProducts: 'GC-AMAZON-USD' });
-		const plan = await h.run({ nodeType: GIFTRONAUT_TOOL_TYPE, parameters: tool('Plan gift card').parameters, input: [args] });
-		expect(plan.json).toEqual([expect.objectContaining({ validateOnly: true, total: { amount: 50, currency: 'USD' } })]);
+		h.updateCredential({
+			maxPerOrderUsd: '50',
+			dailyLimitUsd: '100',
+			allowedProducts: 'GC-AMAZON-USD',
+		});
+		const plan = await h.run({
+			nodeType: GIFTRONAUT_TOOL_TYPE,
+			parameters: tool('Plan gift card').parameters,
+			input: [args],
+		});
+		expect(plan.json).toEqual([
+			expect.objectContaining({ validateOnly: true, total: { amount: 50, currency: 'USD' } }),
+		]);
 		expect(orderPosts(h.sandbox)).toHaveLength(0);
-		const send = () => h.run({ nodeType: GIFTRONAUT_TOOL_TYPE, parameters: tool('Send gift card').parameters, input: [args] });
+		const send = () =>
+			h.run({
+				nodeType: GIFTRONAUT_TOOL_TYPE,
+				parameters: tool('Send gift card').parameters,
+				input: [args],
+			});
 		const first = await send();
 		const again = await send();
 		expect(again.json[0]).toMatchObject({ orderId: first.json[0].orderId, replayed: true });
@@ -122,7 +180,9 @@ describe('examples/ai-agent-send-gift-card.json, its tools run without a model',
 			parameters: tool('Send gift card').parameters,
 			input: [{ ...args, amount: 100 }],
 		});
-		expect(errorText(over.error)).toMatch(/Maximum per Order: the order of item 0 totals 100.00 USD, above the limit of 50.00 USD/);
+		expect(errorText(over.error)).toMatch(
+			/Maximum per Order: the order of item 0 totals 100.00 USD, above the limit of 50.00 USD/,
+		);
 		expect(h.sandbox.orders()).toHaveLength(1);
 	});
 });

@@ -166,13 +166,17 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 
 	/** How many times a credential type's own `preAuthentication` actually ran (token requests attempted). */
 	get preAuthCalls(): number {
-		return this.preAuthEvents.filter((e) => e.reason === 'empty' || e.reason === 'expired' || e.reason === 'test')
-			.length;
+		return this.preAuthEvents.filter(
+			(e) => e.reason === 'empty' || e.reason === 'expired' || e.reason === 'test',
+		).length;
 	}
 
 	getCredentialType(name: string): ICredentialType {
 		const type = this.credentialTypes[name];
-		if (!type) throw new Error(`Unknown credential type "${name}" (known: ${Object.keys(this.credentialTypes).join(', ')})`);
+		if (!type)
+			throw new Error(
+				`Unknown credential type "${name}" (known: ${Object.keys(this.credentialTypes).join(', ')})`,
+			);
 		return type;
 	}
 
@@ -196,11 +200,19 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		}
 		if (typeof authenticate === 'object' && authenticate.type === 'generic') {
 			if (requestOptions.headers === undefined) requestOptions.headers = {};
-			const target = requestOptions as unknown as Record<string, Record<string, unknown> | undefined>;
+			const target = requestOptions as unknown as Record<
+				string,
+				Record<string, unknown> | undefined
+			>;
 			for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
 				for (const [key, value] of Object.entries(outerValue as Record<string, string>)) {
 					const keyResolved = this.resolveValue(key, { $credentials: credentials }, workflow, node);
-					const valueResolved = this.resolveValue(value, { $credentials: credentials }, workflow, node);
+					const valueResolved = this.resolveValue(
+						value,
+						{ $credentials: credentials },
+						workflow,
+						node,
+					);
 					if (!target[outerKey]) target[outerKey] = {};
 					(target[outerKey] as Record<string, unknown>)[keyResolved] = valueResolved;
 				}
@@ -233,7 +245,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			return undefined;
 		}
 
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
 		if (typeof credentialType.preAuthentication !== 'function') return undefined;
 
 		const empty = credentials[expirableProperty.name] === '';
@@ -262,7 +275,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const storedData = (await this.getCredentials(nodeCredentials, credentialType.name)).getData();
 		const dataToPersist: ICredentialDataDecryptedObject = { ...storedData };
 		for (const [key, value] of Object.entries(output)) {
-			if (key === expirableProperty.name || !isExpression(storedData[key])) dataToPersist[key] = value;
+			if (key === expirableProperty.name || !isExpression(storedData[key]))
+				dataToPersist[key] = value;
 		}
 		await this.updateCredentials(nodeCredentials, credentialType.name, dataToPersist);
 		event.outcome = 'stored';
@@ -288,12 +302,18 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return returnValue.toString();
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		const row = this.getRow(nodeCredentials, type);
 		return new StoredCredentials({ id: row.id, name: row.name }, row.type, row.data);
 	}
 
-	private getRow(nodeCredentials: INodeCredentialsDetails | undefined, type: string): StoredCredential {
+	private getRow(
+		nodeCredentials: INodeCredentialsDetails | undefined,
+		type: string,
+	): StoredCredential {
 		const id = nodeCredentials?.id ?? null;
 		const row = id === null ? undefined : this.store.get(id);
 		if (!row || row.type !== type) throw new CredentialNotFoundError(id, type);
@@ -311,7 +331,14 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const { data } = this.getRow(nodeCredentials, type);
 		if (raw === true) return data;
-		return this.applyDefaultsAndResolve(additionalData, data, type, mode, executeData, expressionResolveValues);
+		return this.applyDefaultsAndResolve(
+			additionalData,
+			data,
+			type,
+			mode,
+			executeData,
+			expressionResolveValues,
+		);
 	}
 
 	/** Defaults from the credential type + expression resolution, as the CLI's `applyDefaultsAndOverwrites`. */

@@ -50,7 +50,10 @@ class FakeNode implements INodeType {
 					json: true,
 				})) as { data: IDataObject[] };
 				const prefix = (this.getCurrentNodeParameter('mode') as string) ?? '';
-				return res.data.map((p) => ({ name: `${prefix}:${String(p.brandName)}`, value: String(p.productId) }));
+				return res.data.map((p) => ({
+					name: `${prefix}:${String(p.brandName)}`,
+					value: String(p.productId),
+				}));
 			},
 		},
 		listSearch: {
@@ -78,14 +81,21 @@ class FakeNode implements INodeType {
 			const out: INodeExecutionData[] = [];
 			for (let i = 0; i < items.length; i++) {
 				try {
-					if (i === 1) throw new NodeApiError(this.getNode(), { message: 'boom' }, { message: 'boom', httpCode: '418', itemIndex: 1 });
+					if (i === 1)
+						throw new NodeApiError(
+							this.getNode(),
+							{ message: 'boom' },
+							{ message: 'boom', httpCode: '418', itemIndex: 1 },
+						);
 					out.push({ json: items[i].json, pairedItem: { item: i } });
 				} catch (error) {
 					if (this.continueOnFail()) {
 						out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
 						continue;
 					}
-					throw error instanceof NodeApiError ? error : new NodeOperationError(this.getNode(), error as Error);
+					throw error instanceof NodeApiError
+						? error
+						: new NodeOperationError(this.getNode(), error as Error);
 				}
 			}
 			return [out];
@@ -93,7 +103,12 @@ class FakeNode implements INodeType {
 		const node = this.getNode();
 		return [
 			items.map((item, i) => ({
-				json: { ...item.json, workflowId: this.getWorkflow().id, nodeId: node.id, nodeName: node.name },
+				json: {
+					...item.json,
+					workflowId: this.getWorkflow().id,
+					nodeId: node.id,
+					nodeName: node.name,
+				},
 				pairedItem: { item: i },
 			})),
 		];
@@ -127,7 +142,9 @@ class FakeTrigger implements INodeType {
 let h: Harness;
 
 beforeAll(async () => {
-	h = await createHarness({ nodeTypes: { [FAKE]: new FakeNode(), [FAKE_TRIGGER]: new FakeTrigger() } });
+	h = await createHarness({
+		nodeTypes: { [FAKE]: new FakeNode(), [FAKE_TRIGGER]: new FakeTrigger() },
+	});
 });
 
 afterAll(async () => {
@@ -140,7 +157,11 @@ test('input items reach the node; workflow/node ids are stable across runs', asy
 	const a = await h.run({ ...fake, input: [{ a: 1 }, { a: 2 }] });
 	const b = await h.run({ ...fake, input: [{ a: 1 }, { a: 2 }] });
 	expect(a.json.map((j) => j.a)).toEqual([1, 2]);
-	expect(a.json[0]).toMatchObject({ workflowId: 'wf-1', nodeName: 'Fake', nodeId: stableId('wf-1/Fake') });
+	expect(a.json[0]).toMatchObject({
+		workflowId: 'wf-1',
+		nodeName: 'Fake',
+		nodeId: stableId('wf-1/Fake'),
+	});
 	expect(b.json).toEqual(a.json);
 	const c = await h.run({ ...fake, workflowId: 'wf-2', nodeId: 'custom-id' });
 	expect(c.json[0]).toMatchObject({ workflowId: 'wf-2', nodeId: 'custom-id' });
@@ -187,7 +208,11 @@ test('onError continueErrorOutput routes the failing item to output 1; errors ca
 test('alwaysOutputData gives one empty item', async () => {
 	const none = await h.run({ ...fake, parameters: { mode: 'empty' } });
 	expect(none.items).toEqual([]);
-	const always = await h.run({ ...fake, parameters: { mode: 'empty' }, settings: { alwaysOutputData: true } });
+	const always = await h.run({
+		...fake,
+		parameters: { mode: 'empty' },
+		settings: { alwaysOutputData: true },
+	});
 	expect(always.json).toEqual([{}]);
 });
 
@@ -196,7 +221,12 @@ test('loadOptions and listSearch run through LoadOptionsContext with the stored 
 	const options = await h.loadOptions('getBrands', { mode: 'x' }, { nodeType: FAKE });
 	expect(options).toHaveLength(3);
 	expect(options[0].name).toMatch(/^x:/);
-	expect(h.sandbox.requests().filter((e) => e.path.startsWith('/api/')).every((e) => e.status === 200)).toBe(true);
+	expect(
+		h.sandbox
+			.requests()
+			.filter((e) => e.path.startsWith('/api/'))
+			.every((e) => e.status === 200),
+	).toBe(true);
 	const found = await h.listSearch('searchThings', {}, 'abc', 'p2', { nodeType: FAKE });
 	expect(found.results[0].name).toBe('abc|p2');
 });
@@ -224,5 +254,7 @@ test('poll: static data round-trips, saved only on emit, never in manual mode', 
 });
 
 test('a missing node type gives a clear error', async () => {
-	await expect(h.run({ nodeType: 'n8n-nodes-giftronaut-harness.nope' })).rejects.toThrow(/Unknown node type/);
+	await expect(h.run({ nodeType: 'n8n-nodes-giftronaut-harness.nope' })).rejects.toThrow(
+		/Unknown node type/,
+	);
 });

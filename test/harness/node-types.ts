@@ -45,7 +45,8 @@ export function defaultNodeTypeLoaders(): Record<string, NodeTypeLoader> {
 		[SOURCE_TYPE]: () => new HarnessSource(),
 		[AUTH_REQUEST_TYPE]: () => new HarnessAuthRequest(),
 		[GIFTRONAUT_NODE_TYPE]: async () => await loadClass(GIFTRONAUT_NODE_MODULE, 'Giftronaut'),
-		[GIFTRONAUT_TRIGGER_TYPE]: async () => await loadClass(GIFTRONAUT_TRIGGER_MODULE, 'GiftronautTrigger'),
+		[GIFTRONAUT_TRIGGER_TYPE]: async () =>
+			await loadClass(GIFTRONAUT_TRIGGER_MODULE, 'GiftronautTrigger'),
 	};
 }
 
@@ -109,6 +110,8 @@ export class HarnessNodeTypes implements INodeTypes {
 	}
 
 	getKnownTypes(): IDataObject {
-		return Object.fromEntries([...this.loaded.keys()].map((type) => [type, { className: type, sourcePath: '' }]));
+		return Object.fromEntries(
+			[...this.loaded.keys()].map((type) => [type, { className: type, sourcePath: '' }]),
+		);
 	}
 }

@@ -7,7 +7,9 @@ export function serializeForLeakCheck(value: unknown): string {
 	const seen = new WeakSet<object>();
 	const walk = (v: unknown): unknown => {
 		if (v === null || typeof v !== 'object') {
-			return typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint' ? String(v) : v;
+			return typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint'
+				? String(v)
+				: v;
 		}
 		if (seen.has(v)) return '[cycle]';
 		seen.add(v);
@@ -37,6 +39,8 @@ export function serializeForLeakCheck(value: unknown): string {
 export function findLeaks(value: unknown, secrets: Record<string, string | undefined>): string[] {
 	const text = serializeForLeakCheck(value);
 	return Object.entries(secrets)
-		.filter(([, secret]) => typeof secret === 'string' && secret.length > 0 && text.includes(secret))
+		.filter(
+			([, secret]) => typeof secret === 'string' && secret.length > 0 && text.includes(secret),
+		)
 		.map(([name]) => name);
 }

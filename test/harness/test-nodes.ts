@@ -69,7 +69,8 @@ export class HarnessSource implements INodeType {
 		const raw = this.getNodeParameter('items', 0) as string;
 		const wrapped = this.getNodeParameter('wrapped', 0) as boolean;
 		const parsed = jsonParse<unknown[]>(raw);
-		if (!Array.isArray(parsed)) throw new NodeOperationError(this.getNode(), 'items must be a JSON array');
+		if (!Array.isArray(parsed))
+			throw new NodeOperationError(this.getNode(), 'items must be a JSON array');
 		const items = parsed.map((entry) => {
 			const item = wrapped ? (entry as INodeExecutionData) : { json: entry as IDataObject };
 			return { ...item, json: item.json ?? {}, pairedItem: { item: 0 } };
@@ -119,17 +120,24 @@ export class HarnessAuthRequest implements INodeType {
 				const { json } = items[i];
 				const method = ((json.method as string) || 'GET').toUpperCase() as IHttpRequestMethods;
 				const path = (json.path as string) || (this.getNodeParameter('path', i) as string);
-				const qs = (json.qs as IDataObject) ?? (method === 'GET' ? { page: 1, pageSize: 1 } : undefined);
-				const response = (await this.helpers.httpRequestWithAuthentication.call(this, 'giftronautApi', {
-					method,
-					url: `${baseUrl}${path}`,
-					qs,
-					body: json.body as IDataObject | undefined,
-					json: true,
-				})) as IDataObject;
+				const qs =
+					(json.qs as IDataObject) ?? (method === 'GET' ? { page: 1, pageSize: 1 } : undefined);
+				const response = (await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					'giftronautApi',
+					{
+						method,
+						url: `${baseUrl}${path}`,
+						qs,
+						body: json.body as IDataObject | undefined,
+						json: true,
+					},
+				)) as IDataObject;
 				const list = Array.isArray(response?.data) ? (response.data as IDataObject[]) : undefined;
 				out.push({
-					json: list ? { index: i, count: list.length, first: list[0] ?? null } : { index: i, response },
+					json: list
+						? { index: i, count: list.length, first: list[0] ?? null }
+						: { index: i, response },
 					pairedItem: { item: i },
 				});
 			} catch (error) {
@@ -138,7 +146,9 @@ export class HarnessAuthRequest implements INodeType {
 					continue;
 				}
 				if (error instanceof NodeApiError) error.context.itemIndex = i;
-				throw error instanceof NodeApiError ? error : new NodeOperationError(this.getNode(), error as Error);
+				throw error instanceof NodeApiError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error);
 			}
 		}
 		return [out];

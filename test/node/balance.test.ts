@@ -38,15 +38,21 @@ describe('Balance → Get', () => {
 		expect(h.sandbox.requests().filter((q) => q.path === '/api/v1/balance')).toHaveLength(1);
 	});
 
-	test.each(['bare', 'data'] as const)('gives the same item when the server answers %s', async (envelope) => {
-		h.sandbox.reset({ envelope, balance: 750 });
+	test.each(['bare', 'data'] as const)(
+		'gives the same item when the server answers %s',
+		async (envelope) => {
+			h.sandbox.reset({ envelope, balance: 750 });
 
-		const r = await h.run({ parameters: balanceGet });
+			const r = await h.run({ parameters: balanceGet });
 
-		expect(r.json).toEqual([
-			{ availableBalance: { amount: 750, currency: 'USD' }, pendingBalance: { amount: 0, currency: 'USD' } },
-		]);
-	});
+			expect(r.json).toEqual([
+				{
+					availableBalance: { amount: 750, currency: 'USD' },
+					pendingBalance: { amount: 0, currency: 'USD' },
+				},
+			]);
+		},
+	);
 
 	test('runs once per input item', async () => {
 		const r = await h.run({ parameters: balanceGet, input: [{ a: 1 }, { a: 2 }] });
@@ -56,7 +62,11 @@ describe('Balance → Get', () => {
 	});
 
 	test('a credential without balance.read gets the 403 with the scope hint; Continue On Fail makes it an item', async () => {
-		h.sandbox.addClient({ clientId: 'no-balance', clientSecret: 'secret-nb', scopes: ['orders.read'] });
+		h.sandbox.addClient({
+			clientId: 'no-balance',
+			clientSecret: 'secret-nb',
+			scopes: ['orders.read'],
+		});
 		h.addCredential(
 			{ clientId: 'no-balance', clientSecret: 'secret-nb', scopes: 'orders.read' },
 			{ id: 'no-balance' },

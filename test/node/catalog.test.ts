@@ -46,7 +46,11 @@ describe('Catalog → Get Many Branded Cards', () => {
 		expect(r.error).toBeUndefined();
 		expect(r.json.length).toBeGreaterThanOrEqual(150);
 		expect(new Set(ids(r.json)).size).toBe(r.json.length);
-		expect(r.json[0]).toMatchObject({ productId: 'GC-AMAZON-USD', brandName: 'Amazon', currencyCode: 'USD' });
+		expect(r.json[0]).toMatchObject({
+			productId: 'GC-AMAZON-USD',
+			brandName: 'Amazon',
+			currencyCode: 'USD',
+		});
 		const gets = catalogGets(BRANDED_PATH);
 		expect(gets.map((g) => [g.query.page, g.query.pageSize])).toEqual([
 			['1', '100'],
@@ -83,7 +87,9 @@ describe('Catalog → Get Many Branded Cards', () => {
 	});
 
 	test('the Currency filter is sent as currencyCode and every product is in that currency', async () => {
-		const r = await h.run({ parameters: branded({ returnAll: true, filters: { currencyCode: 'gbp' } }) });
+		const r = await h.run({
+			parameters: branded({ returnAll: true, filters: { currencyCode: 'gbp' } }),
+		});
 
 		expect(r.json.length).toBeGreaterThan(10);
 		expect(r.json.every((p) => p.currencyCode === 'GBP')).toBe(true);
@@ -92,7 +98,9 @@ describe('Catalog → Get Many Branded Cards', () => {
 	});
 
 	test('the Brand Name filter matches a part of the name, case-insensitively', async () => {
-		const r = await h.run({ parameters: branded({ returnAll: true, filters: { brandName: 'uber' } }) });
+		const r = await h.run({
+			parameters: branded({ returnAll: true, filters: { brandName: 'uber' } }),
+		});
 
 		expect(r.json.length).toBeGreaterThan(0);
 		expect(r.json.every((p) => String(p.brandName).toLowerCase().includes('uber'))).toBe(true);
@@ -102,7 +110,10 @@ describe('Catalog → Get Many Branded Cards', () => {
 
 	test('both filters together narrow to one product', async () => {
 		const r = await h.run({
-			parameters: branded({ returnAll: true, filters: { brandName: 'Amazon', currencyCode: 'EUR' } }),
+			parameters: branded({
+				returnAll: true,
+				filters: { brandName: 'Amazon', currencyCode: 'EUR' },
+			}),
 		});
 
 		expect(ids(r.json)).toEqual(['GC-AMAZON-EUR']);
@@ -135,7 +146,9 @@ describe('Catalog → Get Many Branded Cards', () => {
 	test('a currency that is not an ISO code fails naming the field and the item', async () => {
 		const r = await h.run({ parameters: branded({ filters: { currencyCode: 'dollars' } }) });
 
-		expect(r.error?.message).toMatch(/Currency filter "dollars" is not a three-letter ISO 4217 code \(item 0\)/);
+		expect(r.error?.message).toMatch(
+			/Currency filter "dollars" is not a three-letter ISO 4217 code \(item 0\)/,
+		);
 		expect(catalogGets(BRANDED_PATH)).toHaveLength(0);
 	});
 
@@ -170,7 +183,9 @@ describe('Catalog → Get Many Branded Cards', () => {
 
 describe('Catalog → Get Many Choice Cards', () => {
 	test('Return All lists the 12 choice cards from the choice catalog in one request', async () => {
-		const r = await h.run({ parameters: { resource: 'catalog', operation: 'getManyChoice', returnAll: true } });
+		const r = await h.run({
+			parameters: { resource: 'catalog', operation: 'getManyChoice', returnAll: true },
+		});
 
 		expect(r.json).toHaveLength(12);
 		expect(ids(r.json)).toContain('CHOICE-GLOBAL-USD');
@@ -181,7 +196,12 @@ describe('Catalog → Get Many Choice Cards', () => {
 
 	test('Limit and the Currency filter apply to choice cards too', async () => {
 		const r = await h.run({
-			parameters: { resource: 'catalog', operation: 'getManyChoice', limit: 2, filters: { currencyCode: 'USD' } },
+			parameters: {
+				resource: 'catalog',
+				operation: 'getManyChoice',
+				limit: 2,
+				filters: { currencyCode: 'USD' },
+			},
 		});
 
 		expect(r.json).toHaveLength(2);

@@ -39,6 +39,8 @@ export function orderPosts(sandbox: Sandbox): RequestLogEntry[] {
 }
 
 /** The text a user sees for an error: message plus description. */
-export function errorText(error: { message?: string; description?: string | null } | undefined): string {
+export function errorText(
+	error: { message?: string; description?: string | null } | undefined,
+): string {
 	return `${error?.message ?? ''}\n${error?.description ?? ''}`;
 }

@@ -14,16 +14,26 @@ const nextYear = new Date().getUTCFullYear() + 1;
 
 describe('Order → Create', () => {
 	test('a branded order from fields: one order per item, output shows key and replayed = false', async () => {
-		const r = await h.run({ parameters: createParameters(), input: [person(1), person(2, { amount: 50 })] });
+		const r = await h.run({
+			parameters: createParameters(),
+			input: [person(1), person(2, { amount: 50 })],
+		});
 		expect(r.error).toBeUndefined();
 		const orders = h.sandbox.orders();
 		expect(orders).toHaveLength(2);
-		expect(orders.map((o) => o.recipients[0].email)).toEqual(['person1@example.com', 'person2@example.com']);
+		expect(orders.map((o) => o.recipients[0].email)).toEqual([
+			'person1@example.com',
+			'person2@example.com',
+		]);
 		expect(orders.map((o) => o.totalCost)).toEqual([
 			{ amount: 25, currency: 'USD' },
 			{ amount: 50, currency: 'USD' },
 		]);
-		expect(orders[0].recipients[0]).toMatchObject({ firstName: 'First1', lastName: 'Last1', amount: 25 });
+		expect(orders[0].recipients[0]).toMatchObject({
+			firstName: 'First1',
+			lastName: 'Last1',
+			amount: 25,
+		});
 		expect(r.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(r.json[0]).toMatchObject({
 			orderId: orders[0].orderId,
@@ -55,7 +65,14 @@ describe('Order → Create', () => {
 				product: { __rl: true, mode: 'id', value: 'GC-STARBUCKS-USD' },
 				recipients: {
 					recipient: [
-						{ email: 'ann@example.com', firstName: 'Ann', lastName: 'Lee', company: 'Acme', department: 'Sales', amount: 5 },
+						{
+							email: 'ann@example.com',
+							firstName: 'Ann',
+							lastName: 'Lee',
+							company: 'Acme',
+							department: 'Sales',
+							amount: 5,
+						},
 						{ email: 'bob@example.com', firstName: 'Bob', amount: 12.34 },
 						{ email: 'cy@example.com', amount: 500 },
 					],
@@ -67,7 +84,14 @@ describe('Order → Create', () => {
 		const orders = h.sandbox.orders();
 		expect(orders).toHaveLength(1);
 		expect(orders[0].recipients).toMatchObject([
-			{ email: 'ann@example.com', firstName: 'Ann', lastName: 'Lee', company: 'Acme', department: 'Sales', amount: 5 },
+			{
+				email: 'ann@example.com',
+				firstName: 'Ann',
+				lastName: 'Lee',
+				company: 'Acme',
+				department: 'Sales',
+				amount: 5,
+			},
 			{ email: 'bob@example.com', firstName: 'Bob', amount: 12.34 },
 			{ email: 'cy@example.com', amount: 500 },
 		]);
@@ -116,7 +140,12 @@ describe('Order → Create', () => {
 		const r = await h.run({
 			parameters: createParameters({
 				refundOption: true,
-				emailSettings: { senderName: 'Acme Corp', subject: 'Thanks!', message: 'Enjoy', templateId: '12' },
+				emailSettings: {
+					senderName: 'Acme Corp',
+					subject: 'Thanks!',
+					message: 'Enjoy',
+					templateId: '12',
+				},
 				additionalRecipientFields: { company: 'Acme', department: 'Engineering' },
 			}),
 			input: [person(1)],
@@ -155,7 +184,12 @@ describe('Order → Create', () => {
 			['a2@example.com', 10],
 			['b2@example.com', 25],
 		]);
-		expect(r.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }, { item: 1 }]);
+		expect(r.items.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 1 },
+		]);
 		const orders = h.sandbox.orders();
 		expect(r.json[2]).toMatchObject({
 			orderId: orders[1].orderId,
@@ -191,11 +225,17 @@ describe('Wait for Completion', () => {
 		});
 		expect(r.error).toBeUndefined();
 		const [order] = h.sandbox.orders();
-		expect(r.json[0]).toMatchObject({ orderId: order.orderId, status: 'COMPLETE', waitTimedOut: false });
+		expect(r.json[0]).toMatchObject({
+			orderId: order.orderId,
+			status: 'COMPLETE',
+			waitTimedOut: false,
+		});
 		const recipients = r.json[0].recipients as Array<{ rewardLink: string | null }>;
 		expect(recipients[0].rewardLink).toBe(h.sandbox.order(order.orderId)?.recipients[0].rewardLink);
 		expect(recipients[0].rewardLink).toContain('/redeem/');
-		const polls = h.sandbox.requests().filter((e) => e.method === 'GET' && e.path === `/api/v1/orders/${order.orderId}`);
+		const polls = h.sandbox
+			.requests()
+			.filter((e) => e.method === 'GET' && e.path === `/api/v1/orders/${order.orderId}`);
 		expect(polls.length).toBeGreaterThanOrEqual(2);
 	});
 

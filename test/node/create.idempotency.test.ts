@@ -18,7 +18,11 @@ describe('idempotency keys', () => {
 		expect(h.sandbox.orders()).toHaveLength(1);
 		expect(runs.map((r) => r.json[0].replayed)).toEqual([false, true, true]);
 		expect(new Set(runs.map((r) => r.json[0].orderId)).size).toBe(1);
-		expect(orderPosts(h.sandbox).map((e) => e.outcome)).toEqual(['created', 'replayed', 'replayed']);
+		expect(orderPosts(h.sandbox).map((e) => e.outcome)).toEqual([
+			'created',
+			'replayed',
+			'replayed',
+		]);
 	});
 
 	test('two items with the same order content but different item data are two orders', async () => {
@@ -48,7 +52,10 @@ describe('idempotency keys', () => {
 		});
 		expect(r.error).toBeUndefined();
 		expect(h.sandbox.orders()).toHaveLength(1);
-		expect(h.sandbox.orders()[0].recipients.map((x) => x.email)).toEqual(['person1@example.com', 'person2@example.com']);
+		expect(h.sandbox.orders()[0].recipients.map((x) => x.email)).toEqual([
+			'person1@example.com',
+			'person2@example.com',
+		]);
 		expect(r.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(r.json[2]).toMatchObject({ email: 'person1@example.com', duplicateOfItem: 0 });
 	});
@@ -57,19 +64,41 @@ describe('idempotency keys', () => {
 		const keyOf = async (options: Parameters<Harness['run']>[0]) =>
 			(await h.run(options)).json[0].idempotencyKey;
 		const base = await keyOf({ parameters: createParameters(), input: [person(1)] });
-		expect(await keyOf({ parameters: createParameters(), input: [person(1)], workflowId: 'wf-2' })).not.toBe(base);
-		expect(await keyOf({ parameters: createParameters(), input: [person(1)], nodeName: 'Send Card' })).not.toBe(base);
-		expect(await keyOf({ parameters: createParameters(), input: [person(1, { amount: 50 })] })).not.toBe(base);
-		expect(await keyOf({ parameters: createParameters({ email: 'other@example.com' }), input: [person(1)] })).not.toBe(base);
+		expect(
+			await keyOf({ parameters: createParameters(), input: [person(1)], workflowId: 'wf-2' }),
+		).not.toBe(base);
+		expect(
+			await keyOf({ parameters: createParameters(), input: [person(1)], nodeName: 'Send Card' }),
+		).not.toBe(base);
+		expect(
+			await keyOf({ parameters: createParameters(), input: [person(1, { amount: 50 })] }),
+		).not.toBe(base);
+		expect(
+			await keyOf({
+				parameters: createParameters({ email: 'other@example.com' }),
+				input: [person(1)],
+			}),
+		).not.toBe(base);
 		expect(await keyOf({ parameters: createParameters(), input: [person(1)] })).toBe(base);
 		expect(h.sandbox.orders()).toHaveLength(5);
 	});
 
 	test('the key does not depend on the order of keys in the item JSON', async () => {
-		const a = await h.run({ parameters: createParameters(), input: [{ ...person(1), meta: { x: 1, y: 2 } }] });
+		const a = await h.run({
+			parameters: createParameters(),
+			input: [{ ...person(1), meta: { x: 1, y: 2 } }],
+		});
 		const b = await h.run({
 			parameters: createParameters(),
-			input: [{ meta: { y: 2, x: 1 }, amount: 25, lastName: 'Last1', firstName: 'First1', email: 'person1@example.com' }],
+			input: [
+				{
+					meta: { y: 2, x: 1 },
+					amount: 25,
+					lastName: 'Last1',
+					firstName: 'First1',
+					email: 'person1@example.com',
+				},
+			],
 		});
 		expect(b.json[0]).toMatchObject({ idempotencyKey: a.json[0].idempotencyKey, replayed: true });
 		expect(h.sandbox.orders()).toHaveLength(1);
@@ -84,7 +113,10 @@ describe('idempotency keys', () => {
 		const first = await withDedup('D-7');
 		const again = await withDedup('D-7');
 		const other = await withDedup('D-8');
-		expect(again.json[0]).toMatchObject({ idempotencyKey: first.json[0].idempotencyKey, replayed: true });
+		expect(again.json[0]).toMatchObject({
+			idempotencyKey: first.json[0].idempotencyKey,
+			replayed: true,
+		});
 		expect(other.json[0].idempotencyKey).not.toBe(first.json[0].idempotencyKey);
 		expect(h.sandbox.orders()).toHaveLength(2);
 	});
@@ -118,7 +150,10 @@ describe('idempotency keys', () => {
 	});
 
 	test('409 from the server (key reused with other content) explains the conflict', async () => {
-		h.sandbox.createOrder({ productId: 'GC-AMAZON-USD', recipients: [{ email: 'x@example.com', amount: 10 }] }, { idempotencyKey: 'taken-key' });
+		h.sandbox.createOrder(
+			{ productId: 'GC-AMAZON-USD', recipients: [{ email: 'x@example.com', amount: 10 }] },
+			{ idempotencyKey: 'taken-key' },
+		);
 		const r = await h.run({
 			parameters: createParameters({ options: { idempotencyKey: 'taken-key' } }),
 			input: [person(1)],
@@ -131,7 +166,12 @@ describe('idempotency keys', () => {
 	});
 });
 
-const FAULTS: FaultKind[] = ['drop-after-commit', 'error-after-commit', 'unavailable', 'rate-limit'];
+const FAULTS: FaultKind[] = [
+	'drop-after-commit',
+	'error-after-commit',
+	'unavailable',
+	'rate-limit',
+];
 const fault = (kind: FaultKind, count: number) => ({
 	kind,
 	method: 'POST',
@@ -164,7 +204,6 @@ describe.each(FAULTS)('fault %s on create', (kind) => {
 		expect(orderPosts(h.sandbox)).toHaveLength(5);
 		expect(r.json[0]).toMatchObject({ orderId: h.sandbox.orders()[0].orderId });
 	});
-
 });
 
 // A 429 does not use up the retries (the rate governor waits instead, see test/transport), so only

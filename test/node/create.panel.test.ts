@@ -16,9 +16,13 @@ beforeEach(() => h.sandbox.reset());
 
 const properties = new Giftronaut().description.properties;
 const createProperty = (name: string) =>
-	properties.find((p) => p.name === name && p.displayOptions?.show?.operation?.includes('create')) as INodeProperties;
+	properties.find(
+		(p) => p.name === name && p.displayOptions?.show?.operation?.includes('create'),
+	) as INodeProperties;
 const option = (name: string) =>
-	(createProperty('options').options as INodeProperties[]).find((p) => p.name === name) as INodeProperties;
+	(createProperty('options').options as INodeProperties[]).find(
+		(p) => p.name === name,
+	) as INodeProperties;
 /** The parameters n8n keeps for a saved node (hidden ones are dropped before the node runs). */
 const kept = (parameters: INodeParameters) =>
 	NodeHelpers.getNodeParameters(properties, createParameters(parameters), false, false, null, null);
@@ -34,7 +38,13 @@ describe('reward links', () => {
 		expect(r.error).toBeUndefined();
 		expect(r.json[0]).toMatchObject({ status: 'PENDING' });
 		expect(r.json[0].recipients).toEqual([
-			{ email: 'person1@example.com', firstName: 'First1', lastName: 'Last1', amount: 25, rewardLink: null },
+			{
+				email: 'person1@example.com',
+				firstName: 'First1',
+				lastName: 'Last1',
+				amount: 25,
+				rewardLink: null,
+			},
 		]);
 	});
 
@@ -70,7 +80,10 @@ describe('reward links', () => {
 
 	test('the field Wait Timeout (Seconds) bounds the wait', async () => {
 		h.sandbox.reset({ lifecycle: { pendingMs: 3_600_000 } });
-		const r = await h.run({ parameters: createParameters({ waitForCompletion: true, waitTimeout: 1 }), input: [person(1)] });
+		const r = await h.run({
+			parameters: createParameters({ waitForCompletion: true, waitTimeout: 1 }),
+			input: [person(1)],
+		});
 
 		expect(r.json[0]).toMatchObject({ status: 'PENDING', waitTimedOut: true });
 	});
@@ -93,7 +106,9 @@ describe('reward links', () => {
 		const moved = option('waitForCompletion');
 		expect(NodeHelpers.displayParameter({}, moved, null, null)).toBe(false);
 		expect(NodeHelpers.displayParameter({ waitForCompletion: true }, moved, null, null)).toBe(true);
-		expect(createProperty('rewardLinkNotice').displayName).toMatch(/only once an order is COMPLETE/);
+		expect(createProperty('rewardLinkNotice').displayName).toMatch(
+			/only once an order is COMPLETE/,
+		);
 		expect(shown('rewardLinkNotice', { waitForCompletion: false })).toBe(true);
 		expect(shown('rewardLinkNotice', { waitForCompletion: true })).toBe(false);
 		expect(shown('waitTimeout', { waitForCompletion: false })).toBe(false);
@@ -101,7 +116,10 @@ describe('reward links', () => {
 	});
 
 	test('Output Recipients: each item has status, the order output name (orderStatus kept for old expressions)', async () => {
-		const r = await h.run({ parameters: createParameters({ options: { output: 'recipients' } }), input: [person(1)] });
+		const r = await h.run({
+			parameters: createParameters({ options: { output: 'recipients' } }),
+			input: [person(1)],
+		});
 
 		expect(r.json[0]).toMatchObject({ status: 'COMPLETE', orderStatus: 'COMPLETE' });
 	});
@@ -112,7 +130,9 @@ describe('Expiry and Refund', () => {
 		const field = createProperty('refundOption');
 		expect(field.type).toBe('options');
 		expect(field.default).toBe(false);
-		expect((field.options as Array<{ name: string; value: unknown }>).map((o) => [o.value, o.name])).toEqual([
+		expect(
+			(field.options as Array<{ name: string; value: unknown }>).map((o) => [o.value, o.name]),
+		).toEqual([
 			[false, 'Expire After 180 Days, No Refund'],
 			[true, 'Expire After 30 Days, Refund 70% of Unredeemed Value'],
 		]);
@@ -122,7 +142,10 @@ describe('Expiry and Refund', () => {
 		[true, true],
 		[false, false],
 	])('saved refundOption %s is sent as %s', async (saved, sent) => {
-		const r = await h.run({ parameters: createParameters({ refundOption: saved }), input: [person(1)] });
+		const r = await h.run({
+			parameters: createParameters({ refundOption: saved }),
+			input: [person(1)],
+		});
 
 		expect(r.error).toBeUndefined();
 		expect(h.sandbox.orders()[0].refundOption).toBe(sent);
@@ -138,26 +161,35 @@ describe('Options: units in labels, fields only where they apply', () => {
 
 	test('Batch Size shows only with Combine Items on; a leftover value without it is ignored, not an error', async () => {
 		expect(NodeHelpers.displayParameter({}, option('batchSize'), null, null)).toBe(false);
-		expect(NodeHelpers.displayParameter({ combineItems: true }, option('batchSize'), null, null)).toBe(true);
+		expect(
+			NodeHelpers.displayParameter({ combineItems: true }, option('batchSize'), null, null),
+		).toBe(true);
 
-		const r = await h.run({ parameters: createParameters({ options: { batchSize: 0 } }), input: [person(1)] });
+		const r = await h.run({
+			parameters: createParameters({ options: { batchSize: 0 } }),
+			input: [person(1)],
+		});
 
 		expect(r.error).toBeUndefined();
 		expect(h.sandbox.orders()).toHaveLength(1);
 	});
 
-	test('Deduplication Key is described in the user\'s words; the raw key is labelled advanced', () => {
-		expect(option('deduplicationKey').description).toMatch(/^An ID of the business event this gift is for, e\.g\. the deal ID/);
+	test("Deduplication Key is described in the user's words; the raw key is labelled advanced", () => {
+		expect(option('deduplicationKey').description).toMatch(
+			/^An ID of the business event this gift is for, e\.g\. the deal ID/,
+		);
 		expect(option('idempotencyKey').displayName).toBe('Idempotency Key (Advanced)');
-		expect(option('idempotencyKey').description).toMatch(/^Usually leave empty and use Deduplication Key/);
+		expect(option('idempotencyKey').description).toMatch(
+			/^Usually leave empty and use Deduplication Key/,
+		);
 	});
 });
 
-describe('Timezone default: the workflow\'s time zone (node version 1.1)', () => {
+describe("Timezone default: the workflow's time zone (node version 1.1)", () => {
 	const nextYear = new Date().getUTCFullYear() + 1;
 	const scheduled = { sendTiming: 'scheduled', scheduledAt: `${nextYear}-03-01T09:30:00` };
 
-	test('a new node (1.1) left at the default schedules in the workflow\'s time zone', async () => {
+	test("a new node (1.1) left at the default schedules in the workflow's time zone", async () => {
 		const r = await h.run({
 			parameters: createParameters(scheduled),
 			input: [person(1)],
@@ -165,7 +197,10 @@ describe('Timezone default: the workflow\'s time zone (node version 1.1)', () =>
 		});
 
 		expect(r.error).toBeUndefined();
-		expect(h.sandbox.orders()[0].sendTiming).toMatchObject({ type: 'SCHEDULED', timezone: 'Asia/Seoul' });
+		expect(h.sandbox.orders()[0].sendTiming).toMatchObject({
+			type: 'SCHEDULED',
+			timezone: 'Asia/Seoul',
+		});
 	});
 
 	test('a version 1 node saved with the default keeps America/New_York', async () => {
@@ -180,7 +215,7 @@ describe('Timezone default: the workflow\'s time zone (node version 1.1)', () =>
 		expect(h.sandbox.orders()[0].sendTiming).toMatchObject({ timezone: 'America/New_York' });
 	});
 
-	test('a Timezone expression that gives nothing means the workflow\'s zone too', async () => {
+	test("a Timezone expression that gives nothing means the workflow's zone too", async () => {
 		const r = await h.run({
 			parameters: createParameters({ ...scheduled, timezone: '={{ $json.tz }}' }),
 			input: [person(1, { tz: '' })],
@@ -191,7 +226,7 @@ describe('Timezone default: the workflow\'s time zone (node version 1.1)', () =>
 		expect(h.sandbox.orders()[0].sendTiming).toMatchObject({ timezone: 'Europe/Kyiv' });
 	});
 
-	test('a chosen zone wins over the workflow\'s', async () => {
+	test("a chosen zone wins over the workflow's", async () => {
 		const r = await h.run({
 			parameters: createParameters({ ...scheduled, timezone: 'Europe/Berlin' }),
 			input: [person(1)],

@@ -33,7 +33,12 @@ function productLocator(productId: string): INodeParameters {
 describe('searchProducts', () => {
 	test('pages the 165 branded products 100 at a time with a page-number token', async () => {
 		const first = await h.listSearch('searchProducts', createParams());
-		const second = await h.listSearch('searchProducts', createParams(), undefined, first.paginationToken as string);
+		const second = await h.listSearch(
+			'searchProducts',
+			createParams(),
+			undefined,
+			first.paginationToken as string,
+		);
 
 		expect(first.results).toHaveLength(100);
 		expect(first.paginationToken).toBe('2');
@@ -41,7 +46,10 @@ describe('searchProducts', () => {
 		expect(second.paginationToken).toBeUndefined();
 		const values = [...first.results, ...second.results].map((r) => r.value);
 		expect(new Set(values).size).toBe(165);
-		expect(first.results[0]).toEqual({ name: 'Amazon — USD — 10/25/50/100', value: 'GC-AMAZON-USD' });
+		expect(first.results[0]).toEqual({
+			name: 'Amazon — USD — 10/25/50/100',
+			value: 'GC-AMAZON-USD',
+		});
 		// Each call reads the catalog once: 2 pages of 100.
 		expect(apiGets('/api/v1/catalog/branded-cards')).toHaveLength(4);
 	});
@@ -82,7 +90,11 @@ describe('searchProducts', () => {
 	});
 
 	test('without a Card Type the branded catalog is used', async () => {
-		const r = await h.listSearch('searchProducts', { resource: 'order', operation: 'create' }, 'amazon eur');
+		const r = await h.listSearch(
+			'searchProducts',
+			{ resource: 'order', operation: 'create' },
+			'amazon eur',
+		);
 
 		expect(r.results.map((p) => p.value)).toEqual(['GC-AMAZON-EUR']);
 	});
@@ -131,19 +143,31 @@ describe('searchAmounts', () => {
 	});
 
 	test('a typed amount inside the range is offered first', async () => {
-		const r = await h.listSearch('searchAmounts', createParams(productLocator('GC-STARBUCKS-USD')), '37.5');
+		const r = await h.listSearch(
+			'searchAmounts',
+			createParams(productLocator('GC-STARBUCKS-USD')),
+			'37.5',
+		);
 
 		expect(r.results[0]).toEqual({ name: '37.50 USD', value: '37.5' });
 	});
 
 	test('a typed amount outside the range is not offered', async () => {
-		const r = await h.listSearch('searchAmounts', createParams(productLocator('GC-STARBUCKS-USD')), '600');
+		const r = await h.listSearch(
+			'searchAmounts',
+			createParams(productLocator('GC-STARBUCKS-USD')),
+			'600',
+		);
 
 		expect(r.results).toEqual([]);
 	});
 
 	test('the filter narrows the denominations of a FIXED product', async () => {
-		const r = await h.listSearch('searchAmounts', createParams(productLocator('GC-AMAZON-USD')), '25');
+		const r = await h.listSearch(
+			'searchAmounts',
+			createParams(productLocator('GC-AMAZON-USD')),
+			'25',
+		);
 
 		expect(r.results).toEqual([{ name: '25 USD', value: '25' }]);
 	});
@@ -169,7 +193,10 @@ describe('searchAmounts', () => {
 	test('no product chosen says "Choose a product first" (an entry with no value) and makes no request', async () => {
 		const empty = await h.listSearch('searchAmounts', createParams());
 		const blank = await h.listSearch('searchAmounts', createParams(productLocator('')));
-		const expression = await h.listSearch('searchAmounts', createParams(productLocator('={{ $json.productId }}')));
+		const expression = await h.listSearch(
+			'searchAmounts',
+			createParams(productLocator('={{ $json.productId }}')),
+		);
 
 		const hint = { results: [{ name: 'Choose a product first', value: '' }] };
 		expect([empty, blank, expression]).toEqual([hint, hint, hint]);
@@ -180,7 +207,12 @@ describe('searchAmounts', () => {
 		const r = await h.listSearch('searchAmounts', createParams(productLocator('GC-NOPE-USD')));
 
 		expect(r).toEqual({
-			results: [{ name: 'Product GC-NOPE-USD is not in the branded catalog: choose a product first', value: '' }],
+			results: [
+				{
+					name: 'Product GC-NOPE-USD is not in the branded catalog: choose a product first',
+					value: '',
+				},
+			],
 		});
 	});
 });
@@ -200,24 +232,36 @@ describe('getTemplates', () => {
 	});
 
 	test('a failing template request surfaces the API error', async () => {
-		h.sandbox.addClient({ clientId: 'no-templates', clientSecret: 'secret-nt', scopes: ['orders.write'] });
-		h.addCredential({ clientId: 'no-templates', clientSecret: 'secret-nt', scopes: 'orders.write' }, { id: 'nt' });
-
-		await expect(h.loadOptions('getTemplates', createParams(), { credentialId: 'nt' })).rejects.toThrow(
-			/HTTP 403 INSUFFICIENT_SCOPE/,
+		h.sandbox.addClient({
+			clientId: 'no-templates',
+			clientSecret: 'secret-nt',
+			scopes: ['orders.write'],
+		});
+		h.addCredential(
+			{ clientId: 'no-templates', clientSecret: 'secret-nt', scopes: 'orders.write' },
+			{ id: 'nt' },
 		);
+
+		await expect(
+			h.loadOptions('getTemplates', createParams(), { credentialId: 'nt' }),
+		).rejects.toThrow(/HTTP 403 INSUFFICIENT_SCOPE/);
 	});
 });
 
 describe('getTimezones', () => {
-	test('the workflow\'s zone (value empty), UTC, then every IANA zone once in alphabetical order, without any request', async () => {
+	test("the workflow's zone (value empty), UTC, then every IANA zone once in alphabetical order, without any request", async () => {
 		const all = await h.loadOptions('getTimezones', createParams());
-		expect(all[0]).toEqual({ name: expect.stringMatching(/^Workflow Time Zone \(.+\)$/), value: '' });
+		expect(all[0]).toEqual({
+			name: expect.stringMatching(/^Workflow Time Zone \(.+\)$/),
+			value: '',
+		});
 		const options = all.slice(1);
 		const values = options.map((o) => String(o.value));
 
 		expect(values[0]).toBe('UTC');
-		expect(values).toEqual(expect.arrayContaining(['America/New_York', 'Europe/Berlin', 'Asia/Seoul']));
+		expect(values).toEqual(
+			expect.arrayContaining(['America/New_York', 'Europe/Berlin', 'Asia/Seoul']),
+		);
 		expect(values.slice(1)).toEqual([...values.slice(1)].sort());
 		expect(new Set(values).size).toBe(values.length);
 		expect(options.find((o) => o.value === 'America/New_York')?.name).toBe('America/New York');
@@ -227,9 +271,11 @@ describe('getTimezones', () => {
 
 describe('getTimezones: current IANA names', () => {
 	const search = (options: Array<{ name: string; value: unknown }>, text: string) =>
-		options.filter((o) => o.name.toLowerCase().includes(text.toLowerCase())).map((o) => String(o.value));
+		options
+			.filter((o) => o.name.toLowerCase().includes(text.toLowerCase()))
+			.map((o) => String(o.value));
 
-	test('offers the current names, never the runtime\'s old ones', async () => {
+	test("offers the current names, never the runtime's old ones", async () => {
 		const options = await h.loadOptions('getTimezones', createParams());
 		const values = options.map((o) => String(o.value));
 		expect(values).toEqual(
@@ -242,13 +288,22 @@ describe('getTimezones: current IANA names', () => {
 				'Asia/Yangon',
 			]),
 		);
-		for (const old of ['Asia/Calcutta', 'Europe/Kiev', 'Asia/Saigon', 'Asia/Katmandu', 'America/Buenos_Aires']) {
+		for (const old of [
+			'Asia/Calcutta',
+			'Europe/Kiev',
+			'Asia/Saigon',
+			'Asia/Katmandu',
+			'America/Buenos_Aires',
+		]) {
 			expect(values).not.toContain(old);
 		}
 	});
 
 	test('old names are searchable and lead to the current name', async () => {
-		const options = (await h.loadOptions('getTimezones', createParams())) as Array<{ name: string; value: unknown }>;
+		const options = (await h.loadOptions('getTimezones', createParams())) as Array<{
+			name: string;
+			value: unknown;
+		}>;
 		expect(search(options, 'Calcutta')).toEqual(['Asia/Kolkata']);
 		expect(search(options, 'Kolkata')).toEqual(['Asia/Kolkata']);
 		expect(search(options, 'Kiev')).toEqual(['Europe/Kyiv']);

@@ -25,11 +25,15 @@ beforeEach(() => {
 });
 
 function seedOrder(productId = 'GC-AMAZON-USD', email = 'alice@example.com', amount = 25) {
-	return h.sandbox.createOrder({ productId, recipients: [{ email, amount, firstName: 'Alice' }] }).order;
+	return h.sandbox.createOrder({ productId, recipients: [{ email, amount, firstName: 'Alice' }] })
+		.order;
 }
 
 function seedOrders(count: number): string[] {
-	return Array.from({ length: count }, (_, i) => seedOrder('GC-AMAZON-USD', `user${i}@example.com`).orderId);
+	return Array.from(
+		{ length: count },
+		(_, i) => seedOrder('GC-AMAZON-USD', `user${i}@example.com`).orderId,
+	);
 }
 
 function listGets() {
@@ -48,7 +52,9 @@ describe('Order → Get', () => {
 	test('returns the full order with its recipients, unwrapped from { data }', async () => {
 		const order = seedOrder();
 
-		const r = await h.run({ parameters: { resource: 'order', operation: 'get', orderId: order.orderId } });
+		const r = await h.run({
+			parameters: { resource: 'order', operation: 'get', orderId: order.orderId },
+		});
 
 		expect(r.error).toBeUndefined();
 		expect(r.json).toHaveLength(1);
@@ -60,7 +66,9 @@ describe('Order → Get', () => {
 			totalCost: { amount: 25, currency: 'USD' },
 			recipients: [{ email: 'alice@example.com', amount: 25 }],
 		});
-		expect((r.json[0].recipients as IDataObject[])[0].rewardLink).toEqual(expect.stringContaining('/redeem/'));
+		expect((r.json[0].recipients as IDataObject[])[0].rewardLink).toEqual(
+			expect.stringContaining('/redeem/'),
+		);
 	});
 
 	test('accepts a bare response as well', async () => {
@@ -68,7 +76,9 @@ describe('Order → Get', () => {
 		h.updateCredential({ accessToken: '' });
 		const order = seedOrder();
 
-		const r = await h.run({ parameters: { resource: 'order', operation: 'get', orderId: order.orderId } });
+		const r = await h.run({
+			parameters: { resource: 'order', operation: 'get', orderId: order.orderId },
+		});
 
 		expect(r.json[0]).toMatchObject({ orderId: order.orderId, recipientCount: 1 });
 	});
@@ -246,7 +256,10 @@ describe('Order → Get Many', () => {
 		});
 
 		expect(r.json.map((o) => o.orderId)).toEqual([onDay2.orderId]);
-		expect(listGets()[0].query).toMatchObject({ startDate: day(secondDay), endDate: day(secondDay) });
+		expect(listGets()[0].query).toMatchObject({
+			startDate: day(secondDay),
+			endDate: day(secondDay),
+		});
 	});
 
 	test('a date from an expression with an offset keeps its own calendar day', async () => {
@@ -259,7 +272,9 @@ describe('Order → Get Many', () => {
 
 	test('an End Date before the Start Date fails naming both, without calling the API', async () => {
 		const r = await h.run({
-			parameters: getMany({ filters: { startDate: '2026-05-10T00:00:00', endDate: '2026-05-01T00:00:00' } }),
+			parameters: getMany({
+				filters: { startDate: '2026-05-10T00:00:00', endDate: '2026-05-01T00:00:00' },
+			}),
 		});
 
 		expect(r.error?.message).toBe('End Date 2026-05-01 is before Start Date 2026-05-10 (item 0)');
@@ -294,7 +309,11 @@ describe('Order → Get: From list (searchOrders)', () => {
 		const r = await h.listSearch('searchOrders', getParams);
 
 		expect(r.results.map((e) => e.value)).toEqual([newer.orderId, older.orderId]);
-		expect(r.results[0].name).toMatch(new RegExp(`^${newer.orderId} — Starbucks.* — (PENDING|IN_PROGRESS|COMPLETE) — \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d$`));
+		expect(r.results[0].name).toMatch(
+			new RegExp(
+				`^${newer.orderId} — Starbucks.* — (PENDING|IN_PROGRESS|COMPLETE) — \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d$`,
+			),
+		);
 		expect(r.paginationToken).toBeUndefined();
 	});
 
@@ -313,7 +332,12 @@ describe('Order → Get: From list (searchOrders)', () => {
 		seedOrders(101);
 
 		const first = await h.listSearch('searchOrders', getParams);
-		const second = await h.listSearch('searchOrders', getParams, undefined, first.paginationToken as string);
+		const second = await h.listSearch(
+			'searchOrders',
+			getParams,
+			undefined,
+			first.paginationToken as string,
+		);
 
 		expect(first.results).toHaveLength(100);
 		expect(first.paginationToken).toBe('2');
@@ -327,7 +351,9 @@ describe('Order → Get: From list (searchOrders)', () => {
 		const picked = await h.run({
 			parameters: { ...getParams, orderId: { __rl: true, mode: 'list', value: order.orderId } },
 		});
-		const byId = await h.run({ parameters: { ...getParams, orderId: { __rl: true, mode: 'id', value: order.orderId } } });
+		const byId = await h.run({
+			parameters: { ...getParams, orderId: { __rl: true, mode: 'id', value: order.orderId } },
+		});
 		const saved = await h.run({ parameters: { ...getParams, orderId: order.orderId } });
 
 		for (const r of [picked, byId, saved]) {

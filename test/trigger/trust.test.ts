@@ -115,7 +115,9 @@ describe('a list that counts orders it never shows (the stall limit)', () => {
 		const warn = jest.fn();
 		const quiet = () => undefined;
 		const logger = { warn, debug: quiet, info: quiet, error: quiet, verbose: quiet };
-		jest.spyOn(PollContext.prototype, 'logger', 'get').mockReturnValue(logger as unknown as PollContext['logger']);
+		jest
+			.spyOn(PollContext.prototype, 'logger', 'get')
+			.mockReturnValue(logger as unknown as PollContext['logger']);
 		const old = Array.from({ length: 5 }, () => create(h.sandbox).orderId);
 		// One running workflow (n8n 2.8 writes static data to its database only after an emit).
 		const trigger = new TriggerDriver(h, {}, { restarts: false });
