@@ -66,7 +66,7 @@ const CASES = [
 	{ name: 'scheduled in the past', item: scheduled({ at: '2020-01-01T09:00:00' }) },
 	{ name: 'timezone unknown', item: scheduled({ tz: 'Mars/Olympus' }) },
 	{ name: 'timezone as offset', item: scheduled({ tz: '+02:00' }) },
-	{ name: 'timezone empty', item: scheduled({ tz: '' }) },
+	{ name: 'timezone a bare city name', item: scheduled({ tz: 'Berlin' }) },
 	{ name: 'send timing unknown', item: { timing: 'sometimes' } },
 	{
 		name: 'idempotency key too long',
