@@ -60,7 +60,13 @@ export class TriggerDriver {
 			this.poller = h.poller(parameters, { pollBudgetMs: options.pollBudgetMs });
 	}
 
-	async activate(): Promise<PollResult> {
+	/**
+	 * Activates a second or more after the orders created so far, as the orders of a real account
+	 * are: an order stamped in the very second activation begins, and not on its first page, may
+	 * be emitted (README, "How the trigger finds each order once"). `sameSecond` keeps the clock.
+	 */
+	async activate({ sameSecond = false }: { sameSecond?: boolean } = {}): Promise<PollResult> {
+		if (!sameSecond) this.h.sandbox.advanceClock(1000);
 		const result = this.poller
 			? await this.poller.poll()
 			: await this.h.poll(this.parameters, {

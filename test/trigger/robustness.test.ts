@@ -181,6 +181,52 @@ describe('activation race in a list longer than a page (issue case 9)', () => {
 	});
 });
 
+describe('activation race within the same server second (issue case 9)', () => {
+	test.each(['desc', 'asc', 'shuffled'] as const)(
+		'orders created while the activation counts a %s list of 141, in the second it began, are emitted once',
+		async (listOrder) => {
+			h.sandbox.reset({ lifecycle: instant, listOrder });
+			for (let i = 0; i < 141; i++) create(h.sandbox);
+			const during: string[] = [];
+			duringPoll = (entry) => {
+				// After each of the activation's first list answers, without the server's clock moving
+				// on to the next second (its Date header is the same): an order arrives, complete at once.
+				if (entry.path !== '/api/v1/orders' || entry.status !== 200 || during.length >= 3) return;
+				during.push(create(h.sandbox).orderId);
+			};
+			const trigger = new TriggerDriver(h);
+			await trigger.activate({ sameSecond: true });
+			duringPoll = undefined;
+
+			for (let i = 0; i < 3; i++) {
+				h.sandbox.advanceClock(2 * MINUTE);
+				await trigger.poll();
+			}
+
+			const emitted = trigger.emittedIds();
+			expect(new Set(emitted).size).toBe(emitted.length);
+			expect(during).toHaveLength(3);
+			// Newest first, the first page shows what existed when activation began.
+			if (listOrder === 'desc') expect(emitted.sort()).toEqual([...during].sort());
+			expect(emitted).toEqual(expect.arrayContaining(during));
+		},
+	);
+
+	test('orders from before the second activation began in are not emitted, on a list of 141 in any order', async () => {
+		for (const listOrder of ['desc', 'asc', 'shuffled'] as const) {
+			h.sandbox.reset({ lifecycle: instant, listOrder });
+			for (let i = 0; i < 141; i++) create(h.sandbox);
+			const trigger = new TriggerDriver(h);
+			await trigger.activate();
+			for (let i = 0; i < 3; i++) {
+				h.sandbox.advanceClock(2 * MINUTE);
+				await trigger.poll();
+			}
+			expect({ listOrder, emitted: trigger.emittedIds() }).toEqual({ listOrder, emitted: [] });
+		}
+	});
+});
+
 describe('a list that shrinks (orders hidden or archived)', () => {
 	test.each(['desc', 'asc'] as const)(
 		'hidden orders do not make new ones look handled (list order %s)',

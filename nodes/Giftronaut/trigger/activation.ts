@@ -1,6 +1,7 @@
 import { addDays, createdMs, creationDay, dayOfMs, latestCreatedMs } from './days';
 import type { OrderLister } from './listing';
-import { OPEN_STATUSES, VISIBILITY_LAG_MS, isOpen, type EventStatus } from './statuses';
+import type { OrderSummary } from '../shared/types';
+import { OPEN_STATUSES, PAGE_SIZE, VISIBILITY_LAG_MS, isOpen, type EventStatus } from './statuses';
 import { emptyState, type TriggerState } from './state';
 
 /** Passes over the window at activation, so a list served in random order is seen whole. */
@@ -17,6 +18,32 @@ const ACTIVATION_PASSES = 10;
  *    activation: they are left out of the accounted orders, so the next poll finds them as new
  *    (emitted if they are already complete).
  */
+/**
+ * The count of step 1 takes several requests once the window is longer than a page, so an order
+ * created between them is in `before`. The first answer fixes when activation began: the server's
+ * clock (its Date header, to the second) and the orders on that page, which all existed then. An
+ * order not on it, stamped no earlier than both, may have been created during activation: it is
+ * treated as such, so at worst a completion from the second before activation is emitted rather
+ * than one after it missed. Stamped later than the server's clock at the last answer (a second
+ * of slack) means stamped ahead by a clock that was off: that proves nothing.
+ */
+function arrivalTest(
+	lister: OrderLister,
+	firstPage: OrderSummary[],
+): (id: string, created: number) => boolean {
+	const began = lister.firstAnswerMs;
+	if (began === undefined) return () => false;
+	const ended = (lister.lastAnswerMs ?? began) + 1000;
+	const onFirstPage = new Set(firstPage.map((order) => order.orderId));
+	let newestThen = began;
+	for (const order of firstPage) {
+		const created = createdMs(order.createdAt, order.orderId, lister.node);
+		if (created < began + 1000 && created > newestThen) newestThen = created;
+	}
+	return (id, created) =>
+		created < ended && (created >= began + 1000 || (!onFirstPage.has(id) && created >= newestThen));
+}
+
 export async function activate(
 	lister: OrderLister,
 	status: EventStatus,
@@ -25,7 +52,13 @@ export async function activate(
 ): Promise<TriggerState> {
 	const state = emptyState(signature, addDays(dayOfMs(now), -1));
 	const window = { startDate: state.windowDay };
-	const before = await lister.count(window);
+	// The first answer is the only snapshot of the moment activation began; the rest of the count
+	// takes more requests once the window is longer than a page.
+	const firstPage = await lister.page(window, 1);
+	const before =
+		firstPage.length < PAGE_SIZE
+			? firstPage.length
+			: await lister.count(window, 1, undefined, firstPage);
 	const createdOf = new Map<string, number>();
 	const statusOf = new Map<string, string>();
 	const dayOf = new Map<string, string>();
@@ -56,17 +89,9 @@ export async function activate(
 		result.done && result.total !== undefined ? result.total : await lister.count(window);
 	// Newest first; the ones beyond `before` arrived during activation.
 	const byAge = [...createdOf.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]));
-	// The count of step 1 takes several requests once the window is longer than a page, so an order
-	// created between them is in `before`. One request fixes when activation began: the server's clock
-	// answering the first one. An order created a second after that (the Date header is to the second),
-	// and no later than the server's clock at the last answer (else it is stamped ahead), arrived during
-	// activation whatever the count says.
-	const began = lister.firstAnswerMs;
-	const ended = lister.lastAnswerMs ?? Number.NEGATIVE_INFINITY;
-	const createdDuring = (created: number) =>
-		began !== undefined && created >= began + 1000 && created < ended + 1000;
 	const arrivedIds = new Set(byAge.slice(0, Math.max(0, total - before)).map(([id]) => id));
-	for (const [id, created] of byAge) if (createdDuring(created)) arrivedIds.add(id);
+	const createdDuring = arrivalTest(lister, firstPage);
+	for (const [id, created] of byAge) if (createdDuring(id, created)) arrivedIds.add(id);
 	state.accounted = Math.max(0, total - arrivedIds.size);
 	for (const [id, orderStatus] of statusOf) {
 		if (isOpen(orderStatus) && !arrivedIds.has(id)) state.open.set(id, dayOf.get(id) as string);
@@ -83,7 +108,10 @@ export async function activate(
 		// Everything created before the boundary counts as existing already, even if a list served
 		// in random order hid some of it from this first look; at and after it, only by id.
 		// Never past the server's clock: createdAts stamped ahead would make later orders look accounted.
-		state.cursorMs = Math.min(boundary + VISIBILITY_LAG_MS, began ?? Number.POSITIVE_INFINITY);
+		state.cursorMs = Math.min(
+			boundary + VISIBILITY_LAG_MS,
+			lister.firstAnswerMs ?? Number.POSITIVE_INFINITY,
+		);
 		const cutoff = Math.min(boundary, state.cursorMs - VISIBILITY_LAG_MS);
 		for (const [id] of existing) {
 			const latest = latestOf.get(id) as number;

@@ -192,11 +192,15 @@ export class OrderLister {
 		return { page, items, changed: true, total, shrank: items.length < onPage };
 	}
 
-	/** The list's exact length, by galloping and bisecting over page numbers (log(pages) requests). */
+	/**
+	 * The list's exact length, by galloping and bisecting over page numbers (log(pages) requests).
+	 * `firstPageItems`: page `firstPage` when the caller has already read it.
+	 */
 	async count(
 		query: OrderQuery,
 		firstPage = 1,
 		onItem?: (order: OrderSummary) => unknown,
+		firstPageItems?: OrderSummary[],
 	): Promise<number> {
 		const start = Math.max(1, firstPage);
 		let full = 0;
@@ -204,8 +208,10 @@ export class OrderLister {
 		let step = 1;
 		let notFull = 0;
 		let notFullLength = 0;
+		let known = firstPageItems;
 		for (;;) {
-			const items = await this.page(query, page);
+			const items = known ?? (await this.page(query, page));
+			known = undefined;
 			items.forEach((order) => onItem?.(order));
 			if (items.length < PAGE) {
 				if (items.length > 0) return (page - 1) * PAGE + items.length;
