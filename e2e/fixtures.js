@@ -19,6 +19,13 @@ const IDS = {
 	trigger: 'gftE2eTrigger001',
 };
 
+/** A second credential on the same demo client with a spending limit (the AI agent example's check). */
+const LIMITED_CREDENTIAL = {
+	id: 'gftE2eLimitCred1',
+	name: 'Giftronaut Sandbox (20 USD per order)',
+	data: { maxPerOrderUsd: '20' },
+};
+
 /** Every 5 s: one fixed-second cron entry per slot (n8n 2.41 rejects ranges in the seconds field). */
 function everyFiveSeconds() {
 	return {
@@ -102,4 +109,4 @@ function testWorkflows() {
 	];
 }
 
-module.exports = { IDS, testWorkflows, triggerWorkflow, everyFiveSeconds };
+module.exports = { IDS, LIMITED_CREDENTIAL, testWorkflows, triggerWorkflow, everyFiveSeconds };
