@@ -45,15 +45,25 @@ async function lastSeq(sandbox) {
 }
 
 /**
- * "Execute step" on a tool node with the $fromAI values `query`. The editor sends `tool.name` ''
- * for a node tool (a name is only for picking one tool of a toolkit). Returns the finished
+ * What each line's editor posts for "Execute step" on a node tool (its From-AI parameters modal):
+ * 1.x the values as they are and no tool name (a name only picks one tool of a toolkit); 2.x the
+ * values under the tool's name and that name, which 2.x's Tool Executor reads them by.
+ */
+function agentRequest(version, nodeName, values) {
+	if (Number(version.split('.')[0]) < 2) return { query: values, tool: { name: '' } };
+	const toolName = nodeName.replaceAll(' ', '_');
+	return { query: { [toolName]: values }, tool: { name: toolName } };
+}
+
+/**
+ * "Execute step" on the tool node `nodeName` with the $fromAI values `values`. Returns the finished
  * execution and the tool's answer: the items the agent would read, or the tool's error.
  */
-async function executeTool(n8n, workflow, nodeName, query) {
+async function executeTool({ n8n, version }, workflow, nodeName, values) {
 	const run = await n8n.rest('POST', `/rest/workflows/${workflow.id}/run`, {
 		workflowData: workflow,
 		destinationNode: { nodeName, mode: 'inclusive' },
-		agentRequest: { query, tool: { name: '' } },
+		agentRequest: agentRequest(version, nodeName, values),
 	});
 	const started = run.body && run.body.data;
 	expect(
@@ -81,8 +91,9 @@ async function executeTool(n8n, workflow, nodeName, query) {
 const describe = (result) =>
 	`execution ${result.id} ${result.execution.status}; tool ran ${result.runs.length}×; answer ${short(result.response)}; error ${short(result.toolError || (result.error && result.error.message))}`;
 
-/** @param {{ n8n: any, sandbox: any, check: (name: string, fn: () => Promise<string>) => Promise<void> }} ctx */
-async function runAgentChecks({ n8n, sandbox, check }) {
+/** @param {{ n8n: any, sandbox: any, version: string, check: (name: string, fn: () => Promise<string>) => Promise<void> }} ctx */
+async function runAgentChecks({ n8n, sandbox, version, check }) {
+	const line = { n8n, version };
 	const query = {
 		productId: 'GC-AMAZON-USD',
 		email: 'agent-thanks@example.com',
@@ -100,7 +111,7 @@ async function runAgentChecks({ n8n, sandbox, check }) {
 			const workflow = await exampleWorkflow(n8n);
 			const before = (await sandbox.orders()).length;
 			const seq = await lastSeq(sandbox);
-			const result = await executeTool(n8n, workflow, PLAN, query);
+			const result = await executeTool(line, workflow, PLAN, query);
 			const after = (await sandbox.orders()).length;
 			const sent = await orderRequestsAfter(sandbox, seq);
 			expect(result.execution.status === 'success', () => describe(result));
@@ -129,7 +140,7 @@ async function runAgentChecks({ n8n, sandbox, check }) {
 		'AI agent example, "Send gift card" run as a tool with the same values: exactly one order for that recipient and amount',
 		async () => {
 			const workflow = await exampleWorkflow(n8n);
-			const result = await executeTool(n8n, workflow, SEND, query);
+			const result = await executeTool(line, workflow, SEND, query);
 			expect(result.execution.status === 'success', () => describe(result));
 			const orders = await ordersFor(query.email);
 			expect(orders.length === 1, () => `sandbox orders for ${query.email}: ${short(orders)}`);
@@ -156,7 +167,7 @@ async function runAgentChecks({ n8n, sandbox, check }) {
 			expect(sentOrderId, 'the first Send did not order');
 			const workflow = await exampleWorkflow(n8n);
 			const before = (await sandbox.orders()).length;
-			const result = await executeTool(n8n, workflow, SEND, query);
+			const result = await executeTool(line, workflow, SEND, query);
 			const after = (await sandbox.orders()).length;
 			expect(result.execution.status === 'success', () => describe(result));
 			const [answer] = result.response;
@@ -179,7 +190,7 @@ async function runAgentChecks({ n8n, sandbox, check }) {
 			const workflow = withCredential(await exampleWorkflow(n8n), SEND, LIMITED_CREDENTIAL);
 			const before = (await sandbox.orders()).length;
 			const seq = await lastSeq(sandbox);
-			const result = await executeTool(n8n, workflow, SEND, over);
+			const result = await executeTool(line, workflow, SEND, over);
 			const after = (await sandbox.orders()).length;
 			const sent = await orderRequestsAfter(sandbox, seq);
 			const message = String(result.toolError || '');

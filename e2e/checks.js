@@ -704,7 +704,7 @@ async function runChecks(ctx) {
 	if (wanted('workflows') || wanted('examples')) {
 		const examples = { n8n, sandbox, check: (name, fn) => report.check(name, fn) };
 		await require('./checks-examples').runExampleChecks(examples);
-		await require('./checks-agent').runAgentChecks(examples);
+		await require('./checks-agent').runAgentChecks({ ...examples, version });
 	}
 
 	// --- the editor in a browser -----------------------------------------------------------------
