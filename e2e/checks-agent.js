@@ -85,7 +85,8 @@ async function executeTool({ n8n, version }, workflow, nodeName, values) {
 	const output = runs.flatMap((r) => (r.data && r.data.ai_tool && r.data.ai_tool[0]) || []);
 	const response = output.flatMap((item) => [].concat(item.json.response ?? []));
 	const toolError = runs.map((r) => r.error && r.error.message).find(Boolean);
-	return { id: started.executionId, execution, runs, response, toolError, error };
+	const ran = Object.keys(runData).join(', ');
+	return { id: started.executionId, execution, ran, runs, response, toolError, error };
 }
 
 const describe = (result) =>
@@ -132,7 +133,7 @@ async function runAgentChecks({ n8n, sandbox, version, check }) {
 				after === before && sent.length === 0,
 				`sandbox orders ${before} → ${after}, ${sent.length} order request(s)`,
 			);
-			return `answer ${short(plan, 300)}; sandbox orders ${before} → ${after}, 0 order requests`;
+			return `nodes run: ${result.ran}; answer ${short(plan, 300)}; sandbox orders ${before} → ${after}, 0 order requests`;
 		},
 	);
 
