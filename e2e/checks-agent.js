@@ -2,34 +2,24 @@
 
 // The AI agent example without a model (issue 13): its two Giftronaut tool nodes run inside n8n the
 // way the editor's "Execute step" runs a tool node. The editor asks for the $fromAI values and posts
-// them as `agentRequest` with the tool as `destinationNode`; n8n then swaps the agent for its hidden
-// Tool Executor, which calls the tool with those values, like an agent's tool call would.
+// them as `agentRequest` with the tool as `destinationNode` and no run data. A tool has no main input,
+// so n8n waits for no chat message: it swaps the agent for its hidden Tool Executor, starts at the
+// chat trigger (one empty item) and the executor calls the tool with those values, as an agent would.
 const { expect, short } = require('./lib/report');
 const { sleep } = require('../tools/proc');
 const { EXAMPLES } = require('../tools/fixtures');
-const { LIMITED_CREDENTIAL } = require('./fixtures');
+const { IDS, LIMITED_CREDENTIAL } = require('./fixtures');
 
 const WORKFLOW_ID = EXAMPLES['ai-agent-send-gift-card.json'];
 const PLAN = 'Plan gift card';
 const SEND = 'Send gift card';
 const DONE = new Set(['success', 'error', 'crashed', 'canceled']);
 
-async function exampleWorkflow(n8n) {
-	const { status, body } = await n8n.rest('GET', `/rest/workflows/${WORKFLOW_ID}`);
-	expect(status === 200, () => `GET workflow ${WORKFLOW_ID}: HTTP ${status} ${short(body)}`);
+/** The saved workflow. n8n 2.41 runs the saved one (its run endpoint drops `workflowData`); 1.x and 2.8 run the posted one. */
+async function savedWorkflow(n8n, id = WORKFLOW_ID) {
+	const { status, body } = await n8n.rest('GET', `/rest/workflows/${id}`);
+	expect(status === 200, () => `GET workflow ${id}: HTTP ${status} ${short(body)}`);
 	return body.data;
-}
-
-/** The workflow with `nodeName` using another credential, as if changed in the editor and not saved. */
-function withCredential(workflow, nodeName, credential) {
-	return {
-		...workflow,
-		nodes: workflow.nodes.map((node) =>
-			node.name === nodeName
-				? { ...node, credentials: { giftronautApi: { id: credential.id, name: credential.name } } }
-				: node,
-		),
-	};
 }
 
 /** Order requests the sandbox received since `seq` (Validate Only must make none). */
@@ -109,7 +99,7 @@ async function runAgentChecks({ n8n, sandbox, version, check }) {
 	await check(
 		'AI agent example, "Plan gift card" run as a tool (Execute step, no model): the plan with validateOnly, total and key; no order',
 		async () => {
-			const workflow = await exampleWorkflow(n8n);
+			const workflow = await savedWorkflow(n8n);
 			const before = (await sandbox.orders()).length;
 			const seq = await lastSeq(sandbox);
 			const result = await executeTool(line, workflow, PLAN, query);
@@ -140,7 +130,7 @@ async function runAgentChecks({ n8n, sandbox, version, check }) {
 	await check(
 		'AI agent example, "Send gift card" run as a tool with the same values: exactly one order for that recipient and amount',
 		async () => {
-			const workflow = await exampleWorkflow(n8n);
+			const workflow = await savedWorkflow(n8n);
 			const result = await executeTool(line, workflow, SEND, query);
 			expect(result.execution.status === 'success', () => describe(result));
 			const orders = await ordersFor(query.email);
@@ -166,7 +156,7 @@ async function runAgentChecks({ n8n, sandbox, version, check }) {
 		'AI agent example, the same "Send gift card" call again: no second order (replayed)',
 		async () => {
 			expect(sentOrderId, 'the first Send did not order');
-			const workflow = await exampleWorkflow(n8n);
+			const workflow = await savedWorkflow(n8n);
 			const before = (await sandbox.orders()).length;
 			const result = await executeTool(line, workflow, SEND, query);
 			const after = (await sandbox.orders()).length;
@@ -188,7 +178,7 @@ async function runAgentChecks({ n8n, sandbox, version, check }) {
 		`AI agent example, "Send gift card" with a credential whose Maximum per Order is ${LIMITED_CREDENTIAL.data.maxPerOrderUsd} USD: refused naming the limit; no order`,
 		async () => {
 			const over = { ...query, email: 'agent-over-limit@example.com', amount: 25 };
-			const workflow = withCredential(await exampleWorkflow(n8n), SEND, LIMITED_CREDENTIAL);
+			const workflow = await savedWorkflow(n8n, IDS.limitedAgent);
 			const before = (await sandbox.orders()).length;
 			const seq = await lastSeq(sandbox);
 			const result = await executeTool(line, workflow, SEND, over);
@@ -199,7 +189,8 @@ async function runAgentChecks({ n8n, sandbox, version, check }) {
 			expect(
 				message.includes('Maximum per Order') &&
 					message.includes('25.00 USD') &&
-					message.includes('20.00 USD'),
+					message.includes('20.00 USD') &&
+					message.includes('set in the Giftronaut credential'),
 				() => describe(result),
 			);
 			expect(

@@ -8,7 +8,7 @@ const { expect, short } = require('./lib/report');
 const { OWNER } = require('../tools/n8n');
 const { run, sleep } = require('../tools/proc');
 const shared = require('../tools/fixtures');
-const { IDS, LIMITED_CREDENTIAL, testWorkflows } = require('./fixtures');
+const { IDS, LIMITED_CREDENTIAL, limitedAgentWorkflow, testWorkflows } = require('./fixtures');
 const { BRANDED, CHOICE, TEMPLATES } = require('../test/sandbox/catalog');
 
 const { CREDENTIAL, NODE_TYPE, TRIGGER_TYPE, PACKAGE, EXAMPLES } = shared;
@@ -159,7 +159,13 @@ async function runChecks(ctx) {
 	imports.push(
 		await n8n.importCredentials(shared.credentialFile(sandbox, [CREDENTIAL, LIMITED_CREDENTIAL])),
 	);
-	imports.push(await n8n.importWorkflows([...testWorkflows(), ...shared.exampleWorkflows()]));
+	imports.push(
+		await n8n.importWorkflows([
+			...testWorkflows(),
+			...shared.exampleWorkflows(),
+			limitedAgentWorkflow(),
+		]),
+	);
 	const startSeconds = await n8n.start();
 	const nodeVersion = nodeVersionOf(runtime);
 	report.ok(
