@@ -60,15 +60,17 @@ async function executeTool({ n8n, version }, workflow, nodeName, values) {
 		run.status === 200 && started && started.executionId,
 		() => `run ${nodeName}: HTTP ${run.status} ${short(run.body)}`,
 	);
+	// n8n 1.123 can report an execution's end a moment before its run data is stored: wait for both.
+	const done = (e) => (DONE.has(e.status) || e.finished) && e.data && e.data.resultData;
 	let execution;
 	for (let i = 0; i < 120; i++) {
 		execution = await n8n.execution(started.executionId);
-		if (DONE.has(execution.status) || execution.finished) break;
+		if (done(execution)) break;
 		await sleep(500);
 	}
 	expect(
-		DONE.has(execution.status) || execution.finished,
-		`execution ${started.executionId} still ${execution.status} after 60 s`,
+		done(execution),
+		`execution ${started.executionId} still ${execution.status} (run data ${execution.data ? 'stored' : 'not stored'}) after 60 s`,
 	);
 	const { runData, error } = execution.data.resultData;
 	const runs = runData[nodeName] || [];
