@@ -8,7 +8,7 @@ const { expect, short } = require('./lib/report');
 const { OWNER } = require('../tools/n8n');
 const { run, sleep } = require('../tools/proc');
 const shared = require('../tools/fixtures');
-const { IDS, testWorkflows } = require('./fixtures');
+const { IDS, LIMITED_CREDENTIAL, limitedAgentWorkflow, testWorkflows } = require('./fixtures');
 const { BRANDED, CHOICE, TEMPLATES } = require('../test/sandbox/catalog');
 
 const { CREDENTIAL, NODE_TYPE, TRIGGER_TYPE, PACKAGE, EXAMPLES } = shared;
@@ -156,8 +156,16 @@ async function runChecks(ctx) {
 
 	await sandbox.reset({ lifecycle: LIFECYCLE, rateLimit: { enabled: false } });
 	const imports = [];
-	imports.push(await n8n.importCredentials(shared.credentialFile(sandbox)));
-	imports.push(await n8n.importWorkflows([...testWorkflows(), ...shared.exampleWorkflows()]));
+	imports.push(
+		await n8n.importCredentials(shared.credentialFile(sandbox, [CREDENTIAL, LIMITED_CREDENTIAL])),
+	);
+	imports.push(
+		await n8n.importWorkflows([
+			...testWorkflows(),
+			...shared.exampleWorkflows(),
+			limitedAgentWorkflow(),
+		]),
+	);
 	const startSeconds = await n8n.start();
 	const nodeVersion = nodeVersionOf(runtime);
 	report.ok(
@@ -698,13 +706,12 @@ async function runChecks(ctx) {
 		return `1 token for ${executions} executions + the CLI run + dropdowns (${stats.apiRequests} API requests); the 2 credential Tests made ${credentialTestTokens} own exchange(s) by design`;
 	});
 
-	// --- the examples end to end (checks-examples.js) ---------------------------------------------
-	if (wanted('workflows'))
-		await require('./checks-examples').runExampleChecks({
-			n8n,
-			sandbox,
-			check: (name, fn) => report.check(name, fn),
-		});
+	// --- the examples end to end (checks-examples.js, checks-agent.js) ----------------------------
+	if (wanted('workflows') || wanted('examples')) {
+		const examples = { n8n, sandbox, check: (name, fn) => report.check(name, fn) };
+		await require('./checks-examples').runExampleChecks(examples);
+		await require('./checks-agent').runAgentChecks({ ...examples, version });
+	}
 
 	// --- the editor in a browser -----------------------------------------------------------------
 	if (opts.browserOn(version)) {

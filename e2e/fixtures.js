@@ -8,6 +8,8 @@ const {
 	giftronautNode,
 	webhookWorkflow,
 	chainWorkflow,
+	exampleWorkflows,
+	EXAMPLES,
 } = require('../tools/fixtures');
 
 const IDS = {
@@ -17,7 +19,28 @@ const IDS = {
 	getMany: 'gftE2eListOrders',
 	balance: 'gftE2eBalance001',
 	trigger: 'gftE2eTrigger001',
+	limitedAgent: 'gftExampleAgent02',
 };
+
+/** A second credential on the same demo client with a spending limit (the AI agent example's check). */
+const LIMITED_CREDENTIAL = {
+	id: 'gftE2eLimitCred1',
+	name: 'Giftronaut Sandbox (20 USD per order)',
+	data: { maxPerOrderUsd: '20' },
+};
+
+/** The AI agent example once more, its Giftronaut tools on LIMITED_CREDENTIAL (n8n 2.41 runs the saved workflow only). */
+function limitedAgentWorkflow() {
+	const { id, name } = LIMITED_CREDENTIAL;
+	const agent = exampleWorkflows({ id, name }).find(
+		(workflow) => workflow.id === EXAMPLES['ai-agent-send-gift-card.json'],
+	);
+	// Its own chat webhook id, so the copy never shares the example's chat URL.
+	const nodes = agent.nodes.map((node) =>
+		node.webhookId ? { ...node, webhookId: `${node.webhookId.slice(0, -2)}02` } : node,
+	);
+	return { ...agent, id: IDS.limitedAgent, name: `${agent.name}: ${name}`, nodes };
+}
 
 /** Every 5 s: one fixed-second cron entry per slot (n8n 2.41 rejects ranges in the seconds field). */
 function everyFiveSeconds() {
@@ -102,4 +125,11 @@ function testWorkflows() {
 	];
 }
 
-module.exports = { IDS, testWorkflows, triggerWorkflow, everyFiveSeconds };
+module.exports = {
+	IDS,
+	LIMITED_CREDENTIAL,
+	limitedAgentWorkflow,
+	testWorkflows,
+	triggerWorkflow,
+	everyFiveSeconds,
+};

@@ -32,9 +32,9 @@ const WELCOME_CAMPAIGN = {
 const SCOPES =
 	'catalog.read orders.read orders.write balance.read templates.read recipients.read recipients.write campaigns.read campaigns.write';
 
-/** An `n8n import:credentials` file: each credential on the sandbox's demo client. */
+/** An `n8n import:credentials` file: each credential on the sandbox's demo client (plus its own `data`, e.g. limits). */
 function credentialFile(sandbox, credentials = [CREDENTIAL]) {
-	return credentials.map((credential) => ({
+	return credentials.map(({ data, ...credential }) => ({
 		...credential,
 		type: 'giftronautApi',
 		data: {
@@ -42,6 +42,7 @@ function credentialFile(sandbox, credentials = [CREDENTIAL]) {
 			clientSecret: sandbox.clientSecret,
 			baseUrl: sandbox.url,
 			scopes: SCOPES,
+			...data,
 		},
 	}));
 }
