@@ -248,7 +248,7 @@ async function runOverlappingPolls(h, rand, rounds = 60) {
 
 /** Orders created (open or already complete) while activation is reading the lists. */
 async function runCreatedDuringActivation(h, rand, activations = 15) {
-	const totals = { orders: 0, duplicates: 0, missed: 0 };
+	const totals = { orders: 0, duplicates: 0, missed: 0, emittedOthers: 0 };
 	for (let n = 0; n < activations; n++) {
 		h.sandbox.reset({
 			lifecycle: { pendingMs: 0, inProgressMs: 0 },
@@ -275,6 +275,7 @@ async function runCreatedDuringActivation(h, rand, activations = 15) {
 		totals.orders += t.orders;
 		totals.duplicates += t.duplicates;
 		totals.missed += t.missed;
+		totals.emittedOthers += t.emittedOthers;
 	}
 	return totals;
 }
