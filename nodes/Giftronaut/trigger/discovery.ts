@@ -24,7 +24,7 @@ type Fetched = { page: number; items: OrderSummary[] };
 async function sweepWindow(
 	poll: OrderPoll,
 	byIdOnly: boolean,
-	fetched: Fetched | undefined,
+	fetched: Fetched[],
 	total: number | undefined,
 	fullPage: number | undefined,
 ): Promise<Discovery> {
@@ -35,14 +35,19 @@ async function sweepWindow(
 		((!byIdOnly && accounted + poll.found >= count) || identified() >= count);
 	const expected = () =>
 		byIdOnly || identified() > accounted ? identified() : accounted + poll.found;
-	const sweep = async (latest: number | undefined, page: Fetched | undefined) =>
+	// After a shrink every order must be identified, known or new: passes go on while they identify more.
+	const onItem = (order: OrderSummary) => {
+		const before = identified();
+		return poll.account(order) || (byIdOnly && identified() > before);
+	};
+	const sweep = async (latest: number | undefined, pages: Fetched[]) =>
 		await poll.lister.sweep({
 			query: poll.windowQuery(),
 			total: latest,
 			fullPage,
-			fetched: page,
+			fetched: pages,
 			resume: poll.state.resume,
-			onItem: (order) => poll.account(order),
+			onItem,
 			done: covered,
 			passWhileFinding: true,
 		});
@@ -58,14 +63,14 @@ async function sweepWindow(
 		}
 		if (check.shrank && !byIdOnly)
 			return { ...result, done: false, exact: false, identified: false };
-		result = await sweep(check.total, check);
+		result = await sweep(check.total, [check]);
 	}
 	return { ...result, exact: false, identified: byIdOnly };
 }
 
 export async function discover(
 	poll: OrderPoll,
-	fetched: Fetched | undefined,
+	fetched: Fetched[],
 	total: number | undefined,
 	fullPage: number | undefined,
 ): Promise<Discovery> {
@@ -74,7 +79,7 @@ export async function discover(
 
 /** After a shrink: the whole window, order by order (known ones counted, new ones accounted). */
 export async function recount(poll: OrderPoll): Promise<Discovery> {
-	return await sweepWindow(poll, true, undefined, undefined, undefined);
+	return await sweepWindow(poll, true, [], undefined, undefined);
 }
 
 export async function settleDiscovery(poll: OrderPoll, result: Discovery): Promise<void> {

@@ -6,7 +6,8 @@ import { API_PATHS } from '../shared/paths';
 import { getOrder } from '../shared/requests';
 import type { OrderSummary } from '../shared/types';
 import type { PollBudget } from './budget';
-import { PagePlan, lastPageOf } from './pages';
+import { createdMs } from './days';
+import { PagePlan, lastPageOf, listsNewestFirst } from './pages';
 
 const PAGE = MAX_PAGE_SIZE;
 const ORDERS_PATH = API_PATHS.orders;
@@ -40,8 +41,8 @@ export interface SweepOptions {
 	total?: number;
 	/** A page known to be full (the count probe's): the list is at least that long. */
 	fullPage?: number;
-	/** A page already fetched (the probe), so it is not fetched again. */
-	fetched?: { page: number; items: OrderSummary[] };
+	/** Pages already fetched (the probe, page 1), so they are not fetched again. */
+	fetched?: Array<{ page: number; items: OrderSummary[] }>;
 	/** Page numbers where an earlier, unfinished sweep stopped. */
 	resume?: [number, number] | null;
 	/** Returns true when the order was new to the caller (steers the sweep towards that end). */
@@ -63,6 +64,9 @@ export interface SweepResult {
 	resume: [number, number] | null;
 }
 
+const sameOrders = (a: OrderSummary[], b: OrderSummary[]) =>
+	a.length === b.length && a.every((order, i) => order.orderId === b[i].orderId);
+
 /** Reads `GET /api/v1/orders` with the node's filters: pages, count probes and sweeps. */
 export class OrderLister {
 	constructor(
@@ -83,6 +87,9 @@ export class OrderLister {
 
 	private answered = false;
 
+	/** Every page this poll read that tells its order listed newest first (undefined: none told). */
+	newestFirst: boolean | undefined;
+
 	/** Full pages seen this poll, by query and content: the same full page twice means `page` is ignored. */
 	private readonly fullPages = new Map<string, number>();
 
@@ -101,9 +108,21 @@ export class OrderLister {
 		const items = unwrapList<OrderSummary>(response.body).filter(
 			(order) => order && typeof order.orderId === 'string',
 		);
+		this.noteOrder(items);
 		if (items.length === PAGE && pageSize === PAGE && (await this.pastTheEnd(query, page, items)))
 			return [];
 		return items;
+	}
+
+	private noteOrder(items: OrderSummary[]): void {
+		let times: number[];
+		try {
+			times = items.map((order) => createdMs(order.createdAt, order.orderId, this.node));
+		} catch {
+			return; // an unreadable createdAt fails the poll where it matters (discovery)
+		}
+		const newestFirst = listsNewestFirst(times);
+		if (newestFirst !== undefined) this.newestFirst = (this.newestFirst ?? true) && newestFirst;
 	}
 
 	/**
@@ -123,13 +142,14 @@ export class OrderLister {
 		const key = `${JSON.stringify(query)}|${content}`;
 		const earlier = this.fullPages.get(key);
 		if (earlier !== undefined && earlier !== page) {
-			// A repeat of page 1 is also what a list of exactly 100 orders looks like on a clamping
-			// server; there, page 2 of 99 holds the 100th order alone.
-			if (
-				earlier < page &&
-				(earlier > 1 || (await this.page(query, 2, PAGE - 1)).length < PAGE - 1)
-			)
-				return true;
+			// The same full page under two numbers: the higher one was past the end, on a server that
+			// clamps. A repeat of page 1 is also what a list of exactly 100 orders looks like there;
+			// then page 2 of 99 holds the 100th order alone.
+			if (Math.min(earlier, page) > 1 || (await this.page(query, 2, PAGE - 1)).length < PAGE - 1) {
+				if (earlier < page) return true;
+				this.fullPages.set(key, page);
+				return false;
+			}
 			throw new NodeOperationError(
 				this.context.getNode(),
 				`Giftronaut returned the same ${PAGE} orders for pages ${earlier} and ${page} of GET ${ORDERS_PATH}: the server ignores the page parameter`,
@@ -182,6 +202,15 @@ export class OrderLister {
 			const before = await this.page(query, page - 1);
 			if (before.length < PAGE) {
 				const total = (page - 2) * PAGE + before.length;
+				return { page: page - 1, items: before, changed: true, total, shrank: total < expected };
+			}
+		}
+		if (items.length === PAGE && onPage < PAGE && page > 1) {
+			// A full page where the list should end: it grew past it, or a server that clamps answered
+			// a page past the end of a list that now ends on a full page (a shrink, seen only this way).
+			const before = await this.page(query, page - 1);
+			if (sameOrders(before, items)) {
+				const total = (page - 1) * PAGE;
 				return { page: page - 1, items: before, changed: true, total, shrank: total < expected };
 			}
 		}
@@ -256,7 +285,7 @@ export class OrderLister {
 			plan.setTotal(total);
 			return fresh;
 		};
-		if (options.fetched) absorb(options.fetched.page, options.fetched.items);
+		for (const fetched of options.fetched ?? []) absorb(fetched.page, fetched.items);
 		for (let pass = 1; ; pass++) {
 			let freshInPass = 0;
 			while (!options.done(total, distinct.size)) {
