@@ -12,6 +12,8 @@ export type Discovery = SweepResult & {
 	exact: boolean;
 	/** The window was identified order by order: its size is what was seen. */
 	identified: boolean;
+	/** The count read after the sweep was lower than what it found: orders left meanwhile. */
+	shrank?: boolean;
 };
 
 type Fetched = { page: number; items: OrderSummary[] };
@@ -62,7 +64,7 @@ async function sweepWindow(
 			return { ...result, exact: true, identified: byId };
 		}
 		if (check.shrank && !byIdOnly)
-			return { ...result, done: false, exact: false, identified: false };
+			return { ...result, done: false, exact: false, identified: false, shrank: true };
 		result = await sweep(check.total, [check]);
 	}
 	return { ...result, exact: false, identified: byIdOnly };
@@ -91,6 +93,8 @@ export async function settleDiscovery(poll: OrderPoll, result: Discovery): Promi
 		state.accounted += poll.found;
 	}
 	if (!result.done) {
+		// Counts cannot be trusted after a shrink, wherever it was seen (README, "A list that shrinks").
+		if (result.shrank) state.recount = true;
 		state.resume = result.resume;
 		if (result.covered && poll.found === 0 && result.total !== undefined) {
 			state.stalls++;
