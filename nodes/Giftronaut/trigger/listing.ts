@@ -8,6 +8,7 @@ import type { OrderSummary } from '../shared/types';
 import type { PollBudget } from './budget';
 import { createdMs } from './days';
 import { PagePlan, lastPageOf, listsNewestFirst } from './pages';
+import { probeListEnd, type ProbeResult } from './probe';
 
 const PAGE = MAX_PAGE_SIZE;
 const ORDERS_PATH = API_PATHS.orders;
@@ -22,17 +23,6 @@ export interface OrderQuery {
 	status?: string;
 	startDate?: string;
 	endDate?: string;
-}
-
-export interface ProbeResult {
-	page: number;
-	items: OrderSummary[];
-	/** False when the list holds exactly the expected number of orders. */
-	changed: boolean;
-	/** The list's length, when this page tells it exactly. */
-	total?: number;
-	/** True when the list is shorter than expected. */
-	shrank: boolean;
 }
 
 export interface SweepOptions {
@@ -63,9 +53,6 @@ export interface SweepResult {
 	/** Set when the budget ran out: where to carry on. */
 	resume: [number, number] | null;
 }
-
-const sameOrders = (a: OrderSummary[], b: OrderSummary[]) =>
-	a.length === b.length && a.every((order, i) => order.orderId === b[i].orderId);
 
 /** Reads `GET /api/v1/orders` with the node's filters: pages, count probes and sweeps. */
 export class OrderLister {
@@ -172,53 +159,10 @@ export class OrderLister {
 
 	/**
 	 * One request: does the list still hold exactly `expected` orders? Reads the page where the
-	 * list would end, whatever order the server lists in.
+	 * list would end, whatever order the server lists in (probe.ts).
 	 */
 	async probe(query: OrderQuery, expected: number): Promise<ProbeResult> {
-		if (expected > 0 && expected % PAGE === 0) {
-			// At a multiple of 100 an empty next page would not show a shrink: ask with a page size
-			// that puts the list's end inside a page, so one request still proves the exact length.
-			const size = expected % (PAGE - 1) === 0 ? PAGE - 2 : PAGE - 1;
-			const page = Math.floor(expected / size) + 1;
-			const items = await this.page(query, page, size);
-			if (items.length === expected - (page - 1) * size) {
-				return { page: 0, items, changed: false, total: expected, shrank: false };
-			}
-		}
-		const page = Math.floor(expected / PAGE) + 1;
-		const items = await this.page(query, page);
-		const onPage = expected - (page - 1) * PAGE;
-		if (items.length === onPage && !(onPage === 0 && page > 1))
-			return { page, items, changed: false, total: expected, shrank: false };
-		if (items.length === onPage) {
-			// Seen above: the list no longer reaches its last full page.
-			const before = await this.page(query, page - 1);
-			const total = (page - 2) * PAGE + before.length;
-			return { page: page - 1, items: before, changed: true, total, shrank: before.length < PAGE };
-		}
-		if (items.length > 0 && items.length < PAGE && page > 1) {
-			// A list that ends here has a full page before; a server that clamps a page past the end
-			// to the last page does not.
-			const before = await this.page(query, page - 1);
-			if (before.length < PAGE) {
-				const total = (page - 2) * PAGE + before.length;
-				return { page: page - 1, items: before, changed: true, total, shrank: total < expected };
-			}
-		}
-		if (items.length === PAGE && onPage < PAGE && page > 1) {
-			// A full page where the list should end: it grew past it, or a server that clamps answered
-			// a page past the end of a list that now ends on a full page (a shrink, seen only this way).
-			const before = await this.page(query, page - 1);
-			if (sameOrders(before, items)) {
-				const total = (page - 1) * PAGE;
-				return { page: page - 1, items: before, changed: true, total, shrank: total < expected };
-			}
-		}
-		const total =
-			items.length < PAGE && (items.length > 0 || page === 1)
-				? (page - 1) * PAGE + items.length
-				: undefined;
-		return { page, items, changed: true, total, shrank: items.length < onPage };
+		return await probeListEnd(this, query, expected);
 	}
 
 	/** The list's exact length, by galloping and bisecting over page numbers (log(pages) requests). */
