@@ -162,7 +162,7 @@ export class OrderLister {
 	 * list would end, whatever order the server lists in (probe.ts).
 	 */
 	async probe(query: OrderQuery, expected: number): Promise<ProbeResult> {
-		return await probeListEnd(this, query, expected);
+		return await probeListEnd(async (page, size) => await this.page(query, page, size), expected);
 	}
 
 	/** The list's exact length, by galloping and bisecting over page numbers (log(pages) requests). */
