@@ -1,7 +1,7 @@
 import { PollContext } from 'n8n-core';
 
 import { createHarness, type Harness } from '../harness';
-import { HOUR, TriggerDriver, create, scheduledBody } from './driver';
+import { HOUR, TriggerDriver, create } from './driver';
 
 const MINUTE = 60 * 1000;
 const DAY = 24 * HOUR;
@@ -140,59 +140,5 @@ describe('a list that counts orders it never shows (the stall limit)', () => {
 		expect(carrying?.orderId).toBe(later);
 		expect(String((carrying?.triggerWarnings as string[])[0])).toMatch(gaveUp);
 		expect(next.items).toHaveLength(1);
-	});
-});
-
-describe('an order hidden as a new one arrives in a list longer than a page (issue case 10)', () => {
-	const cases = [
-		['desc', 'on page 1', 225],
-		['desc', 'on a middle page', 110],
-		['desc', 'on the last page', 5],
-		['asc', 'on page 1', 5],
-		['asc', 'on the last page', 225],
-		['shuffled', 'anywhere', 110],
-	] as const;
-	describe.each([false, true])('with an order open: %s', (withOpen) => {
-		test.each(cases)(
-			'list order %s, the hidden order %s: the new order is emitted once',
-			async (listOrder, _where, hiddenIndex) => {
-				h.sandbox.reset({ lifecycle: instant, listOrder });
-				// 230 orders, created oldest first: in a newest-first list old[229] is on page 1.
-				const old = Array.from({ length: 230 }, () => create(h.sandbox).orderId);
-				const open = withOpen ? create(h.sandbox, scheduledBody(h.sandbox, 3 * DAY)) : undefined;
-				const trigger = new TriggerDriver(h, {}, { restarts: false });
-				await trigger.activate();
-				for (let i = 0; i < 3; i++) {
-					h.sandbox.advanceClock(MINUTE);
-					await trigger.poll();
-				}
-				h.sandbox.configure({ hiddenOrders: [old[hiddenIndex]] });
-				const fresh = create(h.sandbox).orderId;
-
-				// A list served in random order shows a given order on a given page only now and then.
-				const polls = listOrder === 'shuffled' ? 12 : 4;
-				for (let i = 0; i < polls; i++) {
-					h.sandbox.advanceClock(MINUTE);
-					await trigger.poll();
-				}
-
-				expect(trigger.emittedIds()).toEqual([fresh]);
-				for (let i = 0; i < 3; i++) {
-					h.sandbox.advanceClock(MINUTE);
-					const idle = await trigger.pollCounting();
-					expect(idle.result.items).toHaveLength(0);
-					expect(idle.requests).toBeLessThanOrEqual(2);
-				}
-				// The count is trusted again: the next new order comes without a recount, and nothing was given up on.
-				const later = create(h.sandbox).orderId;
-				for (let i = 0; i < polls; i++) {
-					h.sandbox.advanceClock(MINUTE);
-					await trigger.poll();
-				}
-				expect(trigger.emittedIds()).toEqual([fresh, later]);
-				expect(trigger.emitted.some((item) => item.triggerWarnings !== undefined)).toBe(false);
-				if (open) expect(h.sandbox.order(open.orderId)?.status).toBe('PENDING');
-			},
-		);
 	});
 });
