@@ -170,6 +170,12 @@ async function runTriggerSoak(h, { log, seed = 20240607, total = 1300 }) {
 		hiddenOrders: await runHiddenOrders(h, rand),
 		hiddenAsOneArrives: await runHiddenAsOneArrives(h, rand),
 		stampedAhead: await runStampedAhead(h, rand),
+		// 230 orders: the new one is on page 1 of a newest-first list, not at its end
+		hiddenAsOneArrivesOver100: await runHiddenAsOneArrives(h, rand, {
+			existing: 230,
+			listOrder: 'desc',
+			hideAt: (round) => (round * 97) % 230, // on every page
+		}),
 	};
 	const extra = Object.values(scenarios);
 	const result = {
@@ -303,21 +309,28 @@ async function runHiddenOrders(h, rand, rounds = 60) {
 	return { ...tally(h, emitted, candidates), hidden: hidden.size };
 }
 
-/** One old order hidden at the moment one new order arrives (the count unchanged), list under 100 orders. */
-async function runHiddenAsOneArrives(h, rand, rounds = 30) {
+/**
+ * One old order hidden at the moment one new order arrives (the count unchanged): by default a list
+ * under 100 orders, listed oldest or newest first.
+ */
+async function runHiddenAsOneArrives(
+	h,
+	rand,
+	{ rounds = 30, existing = 60, listOrder, hideAt = (round) => round } = {},
+) {
 	h.sandbox.reset({
 		lifecycle: { pendingMs: 0, inProgressMs: 0 },
-		listOrder: rand() < 0.5 ? 'asc' : 'desc',
+		listOrder: listOrder ?? (rand() < 0.5 ? 'asc' : 'desc'),
 	});
 	const old = [];
-	for (let i = 0; i < 60; i++) old.push(create(h.sandbox).orderId);
-	const poller = h.poller({}, { workflowId: 'bench-hidden-as-one-arrives' });
+	for (let i = 0; i < existing; i++) old.push(create(h.sandbox).orderId);
+	const poller = h.poller({}, { workflowId: `bench-hidden-as-one-arrives-${existing}` });
 	await poller.poll();
 	const candidates = new Set();
 	const emitted = [];
 	const hidden = new Set();
 	for (let round = 0; round < rounds; round++) {
-		hidden.add(old[round]);
+		hidden.add(old[hideAt(round)]);
 		h.sandbox.configure({ hiddenOrders: [...hidden] });
 		candidates.add(create(h.sandbox).orderId);
 		h.sandbox.advanceClock(60 * 1000 + Math.floor(rand() * HOUR));

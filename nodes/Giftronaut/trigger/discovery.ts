@@ -12,6 +12,8 @@ export type Discovery = SweepResult & {
 	exact: boolean;
 	/** The window was identified order by order: its size is what was seen. */
 	identified: boolean;
+	/** The count read after the sweep was lower than what it found: orders left meanwhile. */
+	shrank?: boolean;
 };
 
 type Fetched = { page: number; items: OrderSummary[] };
@@ -24,7 +26,7 @@ type Fetched = { page: number; items: OrderSummary[] };
 async function sweepWindow(
 	poll: OrderPoll,
 	byIdOnly: boolean,
-	fetched: Fetched | undefined,
+	fetched: Fetched[],
 	total: number | undefined,
 	fullPage: number | undefined,
 ): Promise<Discovery> {
@@ -35,14 +37,19 @@ async function sweepWindow(
 		((!byIdOnly && accounted + poll.found >= count) || identified() >= count);
 	const expected = () =>
 		byIdOnly || identified() > accounted ? identified() : accounted + poll.found;
-	const sweep = async (latest: number | undefined, page: Fetched | undefined) =>
+	// After a shrink every order must be identified, known or new: passes go on while they identify more.
+	const onItem = (order: OrderSummary) => {
+		const before = identified();
+		return poll.account(order) || (byIdOnly && identified() > before);
+	};
+	const sweep = async (latest: number | undefined, pages: Fetched[]) =>
 		await poll.lister.sweep({
 			query: poll.windowQuery(),
 			total: latest,
 			fullPage,
-			fetched: page,
+			fetched: pages,
 			resume: poll.state.resume,
-			onItem: (order) => poll.account(order),
+			onItem,
 			done: covered,
 			passWhileFinding: true,
 		});
@@ -57,15 +64,15 @@ async function sweepWindow(
 			return { ...result, exact: true, identified: byId };
 		}
 		if (check.shrank && !byIdOnly)
-			return { ...result, done: false, exact: false, identified: false };
-		result = await sweep(check.total, check);
+			return { ...result, done: false, exact: false, identified: false, shrank: true };
+		result = await sweep(check.total, [check]);
 	}
 	return { ...result, exact: false, identified: byIdOnly };
 }
 
 export async function discover(
 	poll: OrderPoll,
-	fetched: Fetched | undefined,
+	fetched: Fetched[],
 	total: number | undefined,
 	fullPage: number | undefined,
 ): Promise<Discovery> {
@@ -74,7 +81,7 @@ export async function discover(
 
 /** After a shrink: the whole window, order by order (known ones counted, new ones accounted). */
 export async function recount(poll: OrderPoll): Promise<Discovery> {
-	return await sweepWindow(poll, true, undefined, undefined, undefined);
+	return await sweepWindow(poll, true, [], undefined, undefined);
 }
 
 export async function settleDiscovery(poll: OrderPoll, result: Discovery): Promise<void> {
@@ -86,6 +93,8 @@ export async function settleDiscovery(poll: OrderPoll, result: Discovery): Promi
 		state.accounted += poll.found;
 	}
 	if (!result.done) {
+		// Counts cannot be trusted after a shrink, wherever it was seen (README, "A list that shrinks").
+		if (result.shrank) state.recount = true;
 		state.resume = result.resume;
 		if (result.covered && poll.found === 0 && result.total !== undefined) {
 			state.stalls++;

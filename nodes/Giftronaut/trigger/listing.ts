@@ -6,7 +6,9 @@ import { API_PATHS } from '../shared/paths';
 import { getOrder } from '../shared/requests';
 import type { OrderSummary } from '../shared/types';
 import type { PollBudget } from './budget';
-import { PagePlan, lastPageOf } from './pages';
+import { createdMs } from './days';
+import { PagePlan, lastPageOf, listsNewestFirst } from './pages';
+import { probeListEnd, type ProbeResult } from './probe';
 
 const PAGE = MAX_PAGE_SIZE;
 const ORDERS_PATH = API_PATHS.orders;
@@ -23,25 +25,14 @@ export interface OrderQuery {
 	endDate?: string;
 }
 
-export interface ProbeResult {
-	page: number;
-	items: OrderSummary[];
-	/** False when the list holds exactly the expected number of orders. */
-	changed: boolean;
-	/** The list's length, when this page tells it exactly. */
-	total?: number;
-	/** True when the list is shorter than expected. */
-	shrank: boolean;
-}
-
 export interface SweepOptions {
 	query: OrderQuery;
 	/** The list's length, if known. */
 	total?: number;
 	/** A page known to be full (the count probe's): the list is at least that long. */
 	fullPage?: number;
-	/** A page already fetched (the probe), so it is not fetched again. */
-	fetched?: { page: number; items: OrderSummary[] };
+	/** Pages already fetched (the probe, page 1), so they are not fetched again. */
+	fetched?: Array<{ page: number; items: OrderSummary[] }>;
 	/** Page numbers where an earlier, unfinished sweep stopped. */
 	resume?: [number, number] | null;
 	/** Returns true when the order was new to the caller (steers the sweep towards that end). */
@@ -83,6 +74,9 @@ export class OrderLister {
 
 	private answered = false;
 
+	/** Every page this poll read that tells its order listed newest first (undefined: none told). */
+	newestFirst: boolean | undefined;
+
 	/** Full pages seen this poll, by query and content: the same full page twice means `page` is ignored. */
 	private readonly fullPages = new Map<string, number>();
 
@@ -101,9 +95,21 @@ export class OrderLister {
 		const items = unwrapList<OrderSummary>(response.body).filter(
 			(order) => order && typeof order.orderId === 'string',
 		);
+		this.noteOrder(items);
 		if (items.length === PAGE && pageSize === PAGE && (await this.pastTheEnd(query, page, items)))
 			return [];
 		return items;
+	}
+
+	private noteOrder(items: OrderSummary[]): void {
+		let times: number[];
+		try {
+			times = items.map((order) => createdMs(order.createdAt, order.orderId, this.node));
+		} catch {
+			return; // an unreadable createdAt fails the poll where it matters (discovery)
+		}
+		const newestFirst = listsNewestFirst(times);
+		if (newestFirst !== undefined) this.newestFirst = (this.newestFirst ?? true) && newestFirst;
 	}
 
 	/**
@@ -123,13 +129,14 @@ export class OrderLister {
 		const key = `${JSON.stringify(query)}|${content}`;
 		const earlier = this.fullPages.get(key);
 		if (earlier !== undefined && earlier !== page) {
-			// A repeat of page 1 is also what a list of exactly 100 orders looks like on a clamping
-			// server; there, page 2 of 99 holds the 100th order alone.
-			if (
-				earlier < page &&
-				(earlier > 1 || (await this.page(query, 2, PAGE - 1)).length < PAGE - 1)
-			)
-				return true;
+			// The same full page under two numbers: the higher one was past the end, on a server that
+			// clamps. A repeat of page 1 is also what a list of exactly 100 orders looks like there;
+			// then page 2 of 99 holds the 100th order alone.
+			if (Math.min(earlier, page) > 1 || (await this.page(query, 2, PAGE - 1)).length < PAGE - 1) {
+				if (earlier < page) return true;
+				this.fullPages.set(key, page);
+				return false;
+			}
 			throw new NodeOperationError(
 				this.context.getNode(),
 				`Giftronaut returned the same ${PAGE} orders for pages ${earlier} and ${page} of GET ${ORDERS_PATH}: the server ignores the page parameter`,
@@ -152,44 +159,10 @@ export class OrderLister {
 
 	/**
 	 * One request: does the list still hold exactly `expected` orders? Reads the page where the
-	 * list would end, whatever order the server lists in.
+	 * list would end, whatever order the server lists in (probe.ts).
 	 */
 	async probe(query: OrderQuery, expected: number): Promise<ProbeResult> {
-		if (expected > 0 && expected % PAGE === 0) {
-			// At a multiple of 100 an empty next page would not show a shrink: ask with a page size
-			// that puts the list's end inside a page, so one request still proves the exact length.
-			const size = expected % (PAGE - 1) === 0 ? PAGE - 2 : PAGE - 1;
-			const page = Math.floor(expected / size) + 1;
-			const items = await this.page(query, page, size);
-			if (items.length === expected - (page - 1) * size) {
-				return { page: 0, items, changed: false, total: expected, shrank: false };
-			}
-		}
-		const page = Math.floor(expected / PAGE) + 1;
-		const items = await this.page(query, page);
-		const onPage = expected - (page - 1) * PAGE;
-		if (items.length === onPage && !(onPage === 0 && page > 1))
-			return { page, items, changed: false, total: expected, shrank: false };
-		if (items.length === onPage) {
-			// Seen above: the list no longer reaches its last full page.
-			const before = await this.page(query, page - 1);
-			const total = (page - 2) * PAGE + before.length;
-			return { page: page - 1, items: before, changed: true, total, shrank: before.length < PAGE };
-		}
-		if (items.length > 0 && items.length < PAGE && page > 1) {
-			// A list that ends here has a full page before; a server that clamps a page past the end
-			// to the last page does not.
-			const before = await this.page(query, page - 1);
-			if (before.length < PAGE) {
-				const total = (page - 2) * PAGE + before.length;
-				return { page: page - 1, items: before, changed: true, total, shrank: total < expected };
-			}
-		}
-		const total =
-			items.length < PAGE && (items.length > 0 || page === 1)
-				? (page - 1) * PAGE + items.length
-				: undefined;
-		return { page, items, changed: true, total, shrank: items.length < onPage };
+		return await probeListEnd(async (page, size) => await this.page(query, page, size), expected);
 	}
 
 	/**
@@ -262,7 +235,7 @@ export class OrderLister {
 			plan.setTotal(total);
 			return fresh;
 		};
-		if (options.fetched) absorb(options.fetched.page, options.fetched.items);
+		for (const fetched of options.fetched ?? []) absorb(fetched.page, fetched.items);
 		for (let pass = 1; ; pass++) {
 			let freshInPass = 0;
 			while (!options.done(total, distinct.size)) {

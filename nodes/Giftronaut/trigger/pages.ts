@@ -4,6 +4,24 @@ const PAGE = MAX_PAGE_SIZE;
 
 export const lastPageOf = (total: number) => Math.max(1, Math.ceil(total / PAGE));
 
+/** Orders on a page before its order is believed: a few listed at random can look sorted by chance. */
+const ORDER_EVIDENCE = 10;
+
+/**
+ * What a page's creation times say about the list's order: true when newest first, false when
+ * oldest first or in no order, undefined when it does not tell (too few orders, or all alike).
+ */
+export function listsNewestFirst(createdMs: number[]): boolean | undefined {
+	if (createdMs.length < ORDER_EVIDENCE) return undefined;
+	let falls = false;
+	let rises = false;
+	for (let i = 1; i < createdMs.length; i++) {
+		if (createdMs[i] < createdMs[i - 1]) falls = true;
+		else if (createdMs[i] > createdMs[i - 1]) rises = true;
+	}
+	return falls || rises ? falls && !rises : undefined;
+}
+
 /**
  * Which page to read next. The list order is undocumented, so new orders may sit at the front
  * (newest first), at the back (oldest first) or anywhere: read page 1 and the last page first,

@@ -58,7 +58,9 @@ async function pollLocked(
 		const handedOver = takeHandoff(this, signature);
 		state = handedOver ? loadState(handedOver) : undefined;
 		if (!state || state.signature !== signature) {
-			saveState(staticData, await activate(lister, status, signature, Date.now()));
+			const activated = await activate(lister, status, signature, Date.now());
+			activated.newestFirst = lister.newestFirst === true;
+			saveState(staticData, activated);
 			leaveHandoff(this, signature, staticData);
 			return null;
 		}

@@ -89,6 +89,8 @@ export interface TriggerState {
 	resume: [front: number, back: number] | null;
 	/** The window shrank: it is identified order by order before its count is trusted again. */
 	recount: boolean;
+	/** The list was last seen newest first: new orders show on its page 1, not at its end. */
+	newestFirst: boolean;
 	/** Warnings not yet shown on an emitted item (shown with the next execution). */
 	warnings: string[];
 }
@@ -108,6 +110,7 @@ export function emptyState(signature: string, windowDay: string): TriggerState {
 		stalls: 0,
 		resume: null,
 		recount: false,
+		newestFirst: false,
 		warnings: [],
 	};
 }
@@ -146,6 +149,7 @@ export function loadState(data: IDataObject): TriggerState | undefined {
 	state.openAfterReconcile = isCount(data.r) ? data.r : 0;
 	state.stalls = isCount(data.s) ? data.s : 0;
 	state.recount = data.rc === true;
+	state.newestFirst = data.nf === true;
 	if (Array.isArray(data.wn))
 		state.warnings = data.wn.filter((w): w is string => typeof w === 'string');
 	const resume = data.p as unknown;
@@ -181,6 +185,7 @@ export function saveState(data: IDataObject, state: TriggerState): void {
 		s: state.stalls,
 		p: state.resume,
 		rc: state.recount,
+		nf: state.newestFirst,
 		wn: state.warnings,
 	});
 }

@@ -1,22 +1,45 @@
+import type { OrderSummary } from '../shared/types';
 import { discover, recount, settleDiscovery, type Discovery } from './discovery';
 import type { OrderPoll } from './poll';
 import { measureBaseline, reconcile, settleBaseline } from './reconcile';
 import { PAGE_SIZE } from './statuses';
 
-/** One poll's steps, in order: baseline, probe, discovery or recount, reconcile, settle. */
+/**
+ * A newest-first window longer than a page is checked on its page 1, where its new orders show;
+ * the probe reads the list's end, which holds only old orders there. An unchanged count can hide a
+ * shrink masked by growth (an order hidden as one arrives): only an order never seen shows it.
+ */
+async function readFront(poll: OrderPoll): Promise<OrderSummary[] | undefined> {
+	const state = poll.state;
+	if (!state.newestFirst || state.accounted < PAGE_SIZE || state.recount || state.resume !== null)
+		return undefined;
+	return await poll.lister.page(poll.windowQuery(), 1);
+}
+
+/** One poll's steps, in order: baseline, page 1 or probe, discovery or recount, reconcile, settle. */
 export async function runOrderPoll(poll: OrderPoll): Promise<void> {
 	const state = poll.state;
 	// The baseline is taken before anything is observed: an order seen open and completing
 	// right after must still raise the next count.
 	let baseline = state.open.size > 0 ? await measureBaseline(poll, true) : undefined;
-	const probe = await poll.lister.probe(poll.windowQuery(), state.accounted);
+	const front = await readFront(poll);
+	const frontUnseen = front?.some((order) => poll.unseen(order)) === true;
+	// Page 1 stands in for the probe unless it shows an order never seen; the probe then tells new
+	// orders (the count grew) from a shrink masked by growth (it did not).
+	const probe =
+		front && !frontUnseen
+			? undefined
+			: await poll.lister.probe(poll.windowQuery(), state.accounted);
 	// An unchanged count can hide a shrink masked by growth (one order hidden as one arrives):
 	// a listed order the state has never seen proves it, so the window is identified by id.
-	const masked = !probe.changed && probe.items.some((order) => poll.unseen(order));
+	const masked =
+		probe !== undefined &&
+		!probe.changed &&
+		(frontUnseen || probe.items.some((order) => poll.unseen(order)));
 	let discovery: Discovery | undefined;
-	if (probe.changed || state.recount || masked) {
-		// The probe's page is reused unless the baseline count ran after it.
-		const fetched = baseline ? probe : undefined;
+	if (probe && (probe.changed || state.recount || masked)) {
+		// Pages read after the baseline are reused, not those read before it.
+		const fetched = baseline ? [...(front ? [{ page: 1, items: front }] : []), probe] : [];
 		if (!baseline) {
 			baseline = await measureBaseline(poll, false);
 			baseline.changed = false;
@@ -35,7 +58,7 @@ export async function runOrderPoll(poll: OrderPoll): Promise<void> {
 			);
 		}
 	} else {
-		probe.items.forEach((order) => poll.observe(order));
+		[...(front ?? []), ...(probe?.items ?? [])].forEach((order) => poll.observe(order));
 	}
 	if (state.open.size > 0 && baseline) {
 		const grown = state.open.size >= 2 * state.openAfterReconcile + 20;
@@ -43,4 +66,5 @@ export async function runOrderPoll(poll: OrderPoll): Promise<void> {
 	}
 	if (discovery) await settleDiscovery(poll, discovery);
 	await settleBaseline(poll, baseline);
+	if (poll.lister.newestFirst !== undefined) state.newestFirst = poll.lister.newestFirst;
 }
