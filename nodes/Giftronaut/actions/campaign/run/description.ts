@@ -4,6 +4,7 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { campaignLocator } from '../campaign';
 import { emailSettings, sendTimingProperties } from '../../../shared/email.description';
 import { createOptions, waitFields } from '../../../shared/orderOptions.description';
+import { SPENDS_AND_REPEATS, toolDescriptionNotice } from '../../../shared/toolNotice.description';
 import {
 	recipientFromFields,
 	recipientFromList,
@@ -16,6 +17,9 @@ const withoutAmount = (values: INodeProperties[]) =>
 	values.filter((property) => !notFromRun.has(property.name));
 
 const properties: INodeProperties[] = [
+	toolDescriptionNotice(
+		`Sends the campaign's gift card to the recipients given and charges it to the prepaid Giftronaut balance. ${SPENDS_AND_REPEATS}`,
+	),
 	{
 		...campaignLocator,
 		description: 'The campaign to run: its product, USD amount, sender and design apply',

@@ -4,6 +4,7 @@ import { CARD_TYPES } from '../../../shared/cardTypes';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { emailSettings, sendTimingProperties } from '../../../shared/email.description';
 import { createOptions, waitFields } from '../../../shared/orderOptions.description';
+import { SPENDS_AND_REPEATS, toolDescriptionNotice } from '../../../shared/toolNotice.description';
 import {
 	recipientFromFields,
 	recipientFromList,
@@ -11,6 +12,9 @@ import {
 } from '../../../shared/recipients.description';
 
 const properties: INodeProperties[] = [
+	toolDescriptionNotice(
+		`Sends a gift card and charges its value to the prepaid Giftronaut balance. ${SPENDS_AND_REPEATS}`,
+	),
 	{
 		displayName: 'Card Type',
 		name: 'cardType',
