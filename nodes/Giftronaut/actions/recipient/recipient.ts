@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../helpers/perItem';
-import { readRequiredText } from '../../helpers/parameters';
+import { readCollection, readRequiredText } from '../../helpers/parameters';
 import { API_PATHS } from '../../shared/paths';
 import { walkPages } from '../../transport';
 
@@ -54,6 +54,30 @@ export function recipientFieldOptions(withEmail: boolean): INodeProperties[] {
 		text('First Name', 'firstName', 'First name of the recipient'),
 		text('Last Name', 'lastName', 'Last name of the recipient'),
 	];
+}
+
+/** Additional Fields of Create and Create or Update. */
+export const additionalFieldsProperty: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: recipientFieldOptions(false),
+};
+
+/** The recipient of Create and Create or Update: its checked Email with the Additional Fields. */
+export function readNewRecipient(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): IDataObject & { email: string } {
+	const email = checkEmail.call(
+		this,
+		this.getNodeParameter('email', itemIndex, ''),
+		'Email',
+		itemIndex,
+	);
+	return { ...readCollection.call(this, 'additionalFields', itemIndex), email };
 }
 
 export function readRecipientId(this: IExecuteFunctions, itemIndex: number): string {
