@@ -27,6 +27,30 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	};
 }
 
+/** Additional Fields: the optional fields of a Create, each added by the user. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
+/** Update Fields: the fields an Update changes, each added by the user; the others keep their value. */
+export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
 /** Filters of Order → Get Many and of the polling trigger: the API's own values. */
 export const cardTypeFilter: INodeProperties = {
 	displayName: 'Card Type',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { inputError } from '../../helpers/perItem';
 import { readCollection, readRequiredText } from '../../helpers/parameters';
+import { additionalFieldsCollection } from '../../shared/descriptions';
 import { API_PATHS } from '../../shared/paths';
 import { walkPages } from '../../transport';
 
@@ -57,14 +58,7 @@ export function recipientFieldOptions(withEmail: boolean): INodeProperties[] {
 }
 
 /** Additional Fields of Create and Create or Update. */
-export const additionalFieldsProperty: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: recipientFieldOptions(false),
-};
+export const additionalFieldsProperty = additionalFieldsCollection(recipientFieldOptions(false));
 
 /** The recipient of Create and Create or Update: its checked Email with the Additional Fields. */
 export function readNewRecipient(
@@ -107,6 +101,16 @@ export function checkEmail(
 		);
 	}
 	return text;
+}
+
+/** The changes of Recipient → Update, with a new Email checked. */
+export function checkRecipientChanges(
+	this: IExecuteFunctions,
+	changes: IDataObject,
+	itemIndex: number,
+): IDataObject {
+	if ('email' in changes) changes.email = checkEmail.call(this, changes.email, 'Email', itemIndex);
+	return changes;
 }
 
 /**
