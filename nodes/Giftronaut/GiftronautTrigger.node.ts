@@ -9,7 +9,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	cardTypeFilter,
+	filtersCollection,
 	includeFullOrderOption,
+	optionsCollection,
 	orderTypeFilter,
 	triggerNodeBase,
 	valuesOf,
@@ -71,26 +73,12 @@ export class GiftronautTrigger implements INodeType {
 				],
 				default: 'orderCompleted',
 			},
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [cardTypeFilter, orderTypeFilter],
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					includeFullOrderOption(
-						'Whether to fetch each order in full (recipients and their reward links), at one extra request per order',
-					),
-				],
-			},
+			filtersCollection([cardTypeFilter, orderTypeFilter]),
+			optionsCollection([
+				includeFullOrderOption(
+					'Whether to fetch each order in full (recipients and their reward links), at one extra request per order',
+				),
+			]),
 		],
 	};
 

@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getOrder } from './shared/requests';
 import { CREDENTIAL_TYPE } from './transport';
-import { includeFullOrderOption, triggerNodeBase } from './shared/descriptions';
+import { includeFullOrderOption, optionsCollection, triggerNodeBase } from './shared/descriptions';
 import { EventDeduper } from './webhook/dedupe';
 import {
 	challengeTokenOf,
@@ -69,18 +69,11 @@ export class GiftronautWebhookTrigger implements INodeType {
 				description:
 					'Which events start the workflow. Other events Giftronaut sends are answered and ignored.',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					includeFullOrderOption(
-						'Whether to fetch the full order (recipients and their reward links) for order events, at one extra request per event. It appears under "order".',
-					),
-				],
-			},
+			optionsCollection([
+				includeFullOrderOption(
+					'Whether to fetch the full order (recipients and their reward links) for order events, at one extra request per event. It appears under "order".',
+				),
+			]),
 		],
 	};
 

@@ -3,6 +3,54 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CARD_TYPES } from './cardTypes';
 
+/** A Filters collection: the filters a list offers, each added by the user. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
+}
+
+/** An Options collection: settings a node or operation offers, each added by the user. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}
+
+/** Additional Fields: the optional fields of a Create, each added by the user. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
+/** Update Fields: the fields an Update changes, each added by the user; the others keep their value. */
+export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
 /** Filters of Order → Get Many and of the polling trigger: the API's own values. */
 export const cardTypeFilter: INodeProperties = {
 	displayName: 'Card Type',

@@ -1,5 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/**
+ * A dropdown of the account's e-mail templates. Its description is n8n's wording for such a
+ * dropdown (no final full stop), so that a field can say first what the template is for.
+ */
+export const templateDropdown: INodeProperties = {
+	displayName: 'Template Name or ID',
+	name: 'templateId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTemplates' },
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
 /** How the gift card email looks (Order → Create; Campaign → Run overrides some of the campaign's). */
 export const emailSettings: INodeProperties = {
 	displayName: 'Email Settings',
@@ -32,15 +46,7 @@ export const emailSettings: INodeProperties = {
 			default: '',
 			description: 'Subject line of the email',
 		},
-		{
-			displayName: 'Template Name or ID',
-			name: 'templateId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getTemplates' },
-			default: '',
-			description:
-				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		},
+		templateDropdown,
 	],
 };
 

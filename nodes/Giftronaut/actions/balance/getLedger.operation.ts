@@ -5,6 +5,7 @@ import { readList } from '../../helpers/list';
 import { readCollection } from '../../helpers/parameters';
 import { forEachItem } from '../../helpers/perItem';
 import { returnAllAndLimit } from '../common.descriptions';
+import { filtersCollection } from '../../shared/descriptions';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { API_PATHS } from '../../shared/paths';
 
@@ -17,43 +18,36 @@ export const option = {
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'End Date',
-				name: 'endDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only transactions on or before this day (the time of day is ignored)',
-			},
-			{
-				displayName: 'Start Date',
-				name: 'startDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only transactions on or after this day (the time of day is ignored)',
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				options: [
-					{ name: 'Charge', value: 'CHARGE', description: 'Funds added to the account' },
-					{ name: 'Refund', value: 'REFUND', description: 'An order amount given back' },
-					{ name: 'Reward', value: 'REWARD' },
-					{ name: 'Transfer', value: 'TRANSFER' },
-					{ name: 'Use', value: 'USE', description: 'An order paid from the balance' },
-				],
-				default: 'USE',
-				description: 'Only transactions of this type',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'End Date',
+			name: 'endDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Only transactions on or before this day (the time of day is ignored)',
+		},
+		{
+			displayName: 'Start Date',
+			name: 'startDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Only transactions on or after this day (the time of day is ignored)',
+		},
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: [
+				{ name: 'Charge', value: 'CHARGE', description: 'Funds added to the account' },
+				{ name: 'Refund', value: 'REFUND', description: 'An order amount given back' },
+				{ name: 'Reward', value: 'REWARD' },
+				{ name: 'Transfer', value: 'TRANSFER' },
+				{ name: 'Use', value: 'USE', description: 'An order paid from the balance' },
+			],
+			default: 'USE',
+			description: 'Only transactions of this type',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

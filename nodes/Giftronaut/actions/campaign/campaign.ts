@@ -75,7 +75,7 @@ export function readCampaignId(this: IExecuteFunctions, itemIndex: number): stri
 	return campaignId;
 }
 
-/** GET /campaigns/{id}, for Get, Update and Run. A deleted campaign answers 404 NOT_FOUND. */
+/** GET /campaigns/{id}, for Campaign → Run. A deleted campaign answers 404 NOT_FOUND. */
 export async function fetchCampaign(
 	this: GiftronautContext,
 	campaignId: string,

@@ -7,6 +7,7 @@ import type {
 
 import { readCollection, readRequiredText } from '../../helpers/parameters';
 import { forEachItem } from '../../helpers/perItem';
+import { additionalFieldsCollection } from '../../shared/descriptions';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { API_PATHS } from '../../shared/paths';
 import { saveRecord } from '../../shared/requests';
@@ -22,14 +23,7 @@ export const option = {
 
 const properties: INodeProperties[] = [
 	...requiredCampaignFields,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: optionalCampaignFields,
-	},
+	additionalFieldsCollection(optionalCampaignFields),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,9 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { forEachItem } from '../../helpers/perItem';
+import { deleteById } from '../byId';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { API_PATHS } from '../../shared/paths';
-import { deleteRecord } from '../../shared/requests';
 import { campaignLocator, readCampaignId } from './campaign';
 
 export const option = {
@@ -18,12 +15,4 @@ export const description = updateDisplayOptions(
 	[campaignLocator],
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await forEachItem.call(this, items, async (itemIndex) => {
-		const campaignId = readCampaignId.call(this, itemIndex);
-		return await deleteRecord.call(this, API_PATHS.campaigns, 'campaignId', campaignId, itemIndex);
-	});
-}
+export const execute = deleteById(API_PATHS.campaigns, 'campaignId', readCampaignId);

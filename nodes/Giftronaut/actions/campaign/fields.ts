@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { templateDropdown } from '../../shared/email.description';
+
 /** The required fields of a campaign, as Create shows them. */
 export const requiredCampaignFields: INodeProperties[] = [
 	{
@@ -77,13 +79,8 @@ export const optionalCampaignFields: INodeProperties[] = [
 		description: 'Whether cards that are never redeemed are refunded to the balance',
 	},
 	{
-		displayName: 'Template Name or ID',
-		name: 'templateId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTemplates' },
-		default: '',
-		description:
-			'E-mail template of the campaign. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		...templateDropdown,
+		description: `E-mail template of the campaign. ${templateDropdown.description}.`,
 	},
 ];
 

@@ -1,8 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { forEachItem } from '../../helpers/perItem';
+import { getById } from '../byId';
 import { updateDisplayOptions } from '../../shared/displayOptions';
-import { campaignLocator, fetchCampaign, readCampaignId } from './campaign';
+import { API_PATHS } from '../../shared/paths';
+import { campaignLocator, readCampaignId } from './campaign';
 
 export const option = {
 	name: 'Get',
@@ -16,11 +15,4 @@ export const description = updateDisplayOptions(
 	[campaignLocator],
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await forEachItem.call(this, items, async (itemIndex) => {
-		return await fetchCampaign.call(this, readCampaignId.call(this, itemIndex), itemIndex);
-	});
-}
+export const execute = getById(API_PATHS.campaigns, readCampaignId);

@@ -1,10 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { readUpdateFields } from '../../helpers/parameters';
-import { forEachItem } from '../../helpers/perItem';
+import { updateById } from '../byId';
+import { updateFieldsCollection } from '../../shared/descriptions';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { API_PATHS } from '../../shared/paths';
-import { updateRecord } from '../../shared/requests';
 import { CAMPAIGN_FIELDS, campaignLocator, checkCampaignFields, readCampaignId } from './campaign';
 import { campaignUpdateFields } from './fields';
 
@@ -17,14 +16,7 @@ export const option = {
 
 const properties: INodeProperties[] = [
 	campaignLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: campaignUpdateFields,
-	},
+	updateFieldsCollection(campaignUpdateFields),
 ];
 
 export const description = updateDisplayOptions(
@@ -32,24 +24,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await forEachItem.call(this, items, async (itemIndex) => {
-		const campaignId = readCampaignId.call(this, itemIndex);
-		const changes = checkCampaignFields.call(
-			this,
-			readUpdateFields.call(this, itemIndex, 'campaign'),
-			itemIndex,
-		);
-		return await updateRecord.call(
-			this,
-			API_PATHS.campaigns,
-			campaignId,
-			changes,
-			CAMPAIGN_FIELDS,
-			itemIndex,
-		);
-	});
-}
+export const execute = updateById(
+	API_PATHS.campaigns,
+	readCampaignId,
+	'campaign',
+	CAMPAIGN_FIELDS,
+	checkCampaignFields,
+);

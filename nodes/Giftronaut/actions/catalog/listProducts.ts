@@ -8,6 +8,7 @@ import type {
 import { loadCatalog } from '../../helpers/catalog';
 import { forEachItem, inputError } from '../../helpers/perItem';
 import { readLimit, returnAllAndLimit } from '../common.descriptions';
+import { filtersCollection } from '../../shared/descriptions';
 import { API_PATHS } from '../../shared/paths';
 import type { CardType, Product } from '../../shared/types';
 import { walkPages } from '../../transport';
@@ -21,31 +22,24 @@ interface CatalogFilters {
 export function listProductsDescription(noun: string): INodeProperties[] {
 	return [
 		...returnAllAndLimit(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Brand Name',
-					name: 'brandName',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Amazon',
-					description: `Only ${noun} whose brand name contains this text (case-insensitive)`,
-				},
-				{
-					displayName: 'Currency',
-					name: 'currencyCode',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. USD',
-					description: `Only ${noun} in this currency (ISO 4217 code)`,
-				},
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Brand Name',
+				name: 'brandName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Amazon',
+				description: `Only ${noun} whose brand name contains this text (case-insensitive)`,
+			},
+			{
+				displayName: 'Currency',
+				name: 'currencyCode',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. USD',
+				description: `Only ${noun} in this currency (ISO 4217 code)`,
+			},
+		]),
 	];
 }
 

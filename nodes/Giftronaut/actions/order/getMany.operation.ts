@@ -8,7 +8,7 @@ import type {
 import { dateRangeQuery } from '../../helpers/dateRange';
 import { forEachItem } from '../../helpers/perItem';
 import { readLimit, returnAllAndLimit } from '../common.descriptions';
-import { cardTypeFilter, orderTypeFilter } from '../../shared/descriptions';
+import { cardTypeFilter, filtersCollection, orderTypeFilter } from '../../shared/descriptions';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { API_PATHS } from '../../shared/paths';
 import type { OrderSummary } from '../../shared/types';
@@ -23,50 +23,43 @@ export const option = {
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			cardTypeFilter,
-			{
-				displayName: 'End Date',
-				name: 'endDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders created on or before this day (the time of day is ignored)',
-			},
-			orderTypeFilter,
-			{
-				displayName: 'Search Keyword',
-				name: 'searchKeyword',
-				type: 'string',
-				default: '',
-				description: 'Matches the card name or the creator of the order',
-			},
-			{
-				displayName: 'Start Date',
-				name: 'startDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders created on or after this day (the time of day is ignored)',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Canceled', value: 'CANCELED' },
-					{ name: 'Complete', value: 'COMPLETE' },
-					{ name: 'In Progress', value: 'IN_PROGRESS' },
-					{ name: 'Pending', value: 'PENDING' },
-				],
-				default: 'COMPLETE',
-			},
-		],
-	},
+	filtersCollection([
+		cardTypeFilter,
+		{
+			displayName: 'End Date',
+			name: 'endDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Only orders created on or before this day (the time of day is ignored)',
+		},
+		orderTypeFilter,
+		{
+			displayName: 'Search Keyword',
+			name: 'searchKeyword',
+			type: 'string',
+			default: '',
+			description: 'Matches the card name or the creator of the order',
+		},
+		{
+			displayName: 'Start Date',
+			name: 'startDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Only orders created on or after this day (the time of day is ignored)',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Canceled', value: 'CANCELED' },
+				{ name: 'Complete', value: 'COMPLETE' },
+				{ name: 'In Progress', value: 'IN_PROGRESS' },
+				{ name: 'Pending', value: 'PENDING' },
+			],
+			default: 'COMPLETE',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readCollection } from '../../helpers/parameters';
 import { forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { API_PATHS } from '../../shared/paths';
 import { saveRecord } from '../../shared/requests';
-import { checkEmail, emailProperty, recipientFieldOptions } from './recipient';
+import { additionalFieldsProperty, emailProperty, readNewRecipient } from './recipient';
 
 export const option = {
 	name: 'Create',
@@ -14,17 +13,7 @@ export const option = {
 	action: 'Create a recipient',
 };
 
-const properties: INodeProperties[] = [
-	emailProperty,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: recipientFieldOptions(false),
-	},
-];
+const properties: INodeProperties[] = [emailProperty, additionalFieldsProperty];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['recipient'], operation: ['create'] } },
@@ -36,13 +25,7 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex) => {
-		const email = checkEmail.call(
-			this,
-			this.getNodeParameter('email', itemIndex, ''),
-			'Email',
-			itemIndex,
-		);
-		const fields = readCollection.call(this, 'additionalFields', itemIndex);
-		return await saveRecord.call(this, API_PATHS.recipients, { ...fields, email }, itemIndex);
+		const recipient = readNewRecipient.call(this, itemIndex);
+		return await saveRecord.call(this, API_PATHS.recipients, recipient, itemIndex);
 	});
 }

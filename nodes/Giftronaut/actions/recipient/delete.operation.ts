@@ -1,9 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { forEachItem } from '../../helpers/perItem';
+import { deleteById } from '../byId';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { API_PATHS } from '../../shared/paths';
-import { deleteRecord } from '../../shared/requests';
 import { readRecipientId, recipientIdProperty } from './recipient';
 
 export const option = {
@@ -18,18 +15,4 @@ export const description = updateDisplayOptions(
 	[recipientIdProperty],
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await forEachItem.call(this, items, async (itemIndex) => {
-		const recipientId = readRecipientId.call(this, itemIndex);
-		return await deleteRecord.call(
-			this,
-			API_PATHS.recipients,
-			'recipientId',
-			recipientId,
-			itemIndex,
-		);
-	});
-}
+export const execute = deleteById(API_PATHS.recipients, 'recipientId', readRecipientId);

@@ -1,9 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { forEachItem } from '../../helpers/perItem';
+import { getById } from '../byId';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { API_PATHS } from '../../shared/paths';
-import { getRecord } from '../../shared/requests';
 import { readRecipientId, recipientIdProperty } from './recipient';
 
 export const option = {
@@ -17,12 +14,4 @@ export const description = updateDisplayOptions(
 	[recipientIdProperty],
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await forEachItem.call(this, items, async (itemIndex) => {
-		const recipientId = readRecipientId.call(this, itemIndex);
-		return await getRecord.call(this, API_PATHS.recipients, recipientId, { itemIndex });
-	});
-}
+export const execute = getById(API_PATHS.recipients, readRecipientId);

@@ -1,10 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
-import { readList } from '../../helpers/list';
-import { forEachItem } from '../../helpers/perItem';
-import { returnAllAndLimit } from '../common.descriptions';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { API_PATHS } from '../../shared/paths';
+import { searchList, searchListProperties } from '../searchList';
 
 export const option = {
 	name: 'Get Many',
@@ -13,30 +9,12 @@ export const option = {
 	action: 'Get many recipients',
 };
 
-const properties: INodeProperties[] = [
-	...returnAllAndLimit(),
-	{
-		displayName: 'Search',
-		name: 'search',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. jane@example.com',
-		description: 'Only recipients whose name or e-mail contains this text',
-	},
-];
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['recipient'], operation: ['getMany'] } },
-	properties,
+	searchListProperties(
+		'e.g. jane@example.com',
+		'Only recipients whose name or e-mail contains this text',
+	),
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await forEachItem.call(this, items, async (itemIndex) => {
-		const search = String(this.getNodeParameter('search', itemIndex, '') ?? '').trim();
-		const qs = search ? { searchKeyword: search } : {};
-		return await readList.call(this, itemIndex, API_PATHS.recipients, qs, 'recipientId');
-	});
-}
+export const execute = searchList(API_PATHS.recipients, 'searchKeyword', 'recipientId');

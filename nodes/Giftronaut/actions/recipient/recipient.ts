@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../helpers/perItem';
-import { readRequiredText } from '../../helpers/parameters';
+import { readCollection, readRequiredText } from '../../helpers/parameters';
+import { additionalFieldsCollection } from '../../shared/descriptions';
 import { API_PATHS } from '../../shared/paths';
 import { walkPages } from '../../transport';
 
@@ -56,6 +57,23 @@ export function recipientFieldOptions(withEmail: boolean): INodeProperties[] {
 	];
 }
 
+/** Additional Fields of Create and Create or Update. */
+export const additionalFieldsProperty = additionalFieldsCollection(recipientFieldOptions(false));
+
+/** The recipient of Create and Create or Update: its checked Email with the Additional Fields. */
+export function readNewRecipient(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): IDataObject & { email: string } {
+	const email = checkEmail.call(
+		this,
+		this.getNodeParameter('email', itemIndex, ''),
+		'Email',
+		itemIndex,
+	);
+	return { ...readCollection.call(this, 'additionalFields', itemIndex), email };
+}
+
 export function readRecipientId(this: IExecuteFunctions, itemIndex: number): string {
 	return readRequiredText.call(
 		this,
@@ -83,6 +101,16 @@ export function checkEmail(
 		);
 	}
 	return text;
+}
+
+/** The changes of Recipient → Update, with a new Email checked. */
+export function checkRecipientChanges(
+	this: IExecuteFunctions,
+	changes: IDataObject,
+	itemIndex: number,
+): IDataObject {
+	if ('email' in changes) changes.email = checkEmail.call(this, changes.email, 'Email', itemIndex);
+	return changes;
 }
 
 /**

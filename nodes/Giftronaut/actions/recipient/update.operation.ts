@@ -1,12 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { readUpdateFields } from '../../helpers/parameters';
-import { forEachItem } from '../../helpers/perItem';
+import { updateById } from '../byId';
+import { updateFieldsCollection } from '../../shared/descriptions';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { API_PATHS } from '../../shared/paths';
-import { updateRecord } from '../../shared/requests';
 import {
-	checkEmail,
+	checkRecipientChanges,
 	readRecipientId,
 	RECIPIENT_FIELDS,
 	recipientFieldOptions,
@@ -22,14 +21,7 @@ export const option = {
 
 const properties: INodeProperties[] = [
 	recipientIdProperty,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: recipientFieldOptions(true),
-	},
+	updateFieldsCollection(recipientFieldOptions(true)),
 ];
 
 export const description = updateDisplayOptions(
@@ -37,22 +29,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await forEachItem.call(this, items, async (itemIndex) => {
-		const recipientId = readRecipientId.call(this, itemIndex);
-		const changes = readUpdateFields.call(this, itemIndex, 'recipient');
-		if ('email' in changes)
-			changes.email = checkEmail.call(this, changes.email, 'Email', itemIndex);
-		return await updateRecord.call(
-			this,
-			API_PATHS.recipients,
-			recipientId,
-			changes,
-			RECIPIENT_FIELDS,
-			itemIndex,
-		);
-	});
-}
+export const execute = updateById(
+	API_PATHS.recipients,
+	readRecipientId,
+	'recipient',
+	RECIPIENT_FIELDS,
+	checkRecipientChanges,
+);

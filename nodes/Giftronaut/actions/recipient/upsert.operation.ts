@@ -6,17 +6,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { readCollection } from '../../helpers/parameters';
 import { asNodeError, forEachItem } from '../../helpers/perItem';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { API_PATHS } from '../../shared/paths';
 import { replacementBody, saveRecord } from '../../shared/requests';
 import {
-	checkEmail,
+	additionalFieldsProperty,
 	emailProperty,
 	findRecipientByEmail,
+	readNewRecipient,
 	RECIPIENT_FIELDS,
-	recipientFieldOptions,
 } from './recipient';
 
 export const option = {
@@ -32,13 +31,8 @@ const properties: INodeProperties[] = [
 		description: 'E-mail address that identifies the recipient to create or update',
 	},
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...additionalFieldsProperty,
 		description: 'Fields to set; on an existing recipient, fields not given keep their value',
-		options: recipientFieldOptions(false),
 	},
 ];
 
@@ -78,13 +72,8 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex) => {
-		const email = checkEmail.call(
-			this,
-			this.getNodeParameter('email', itemIndex, ''),
-			'Email',
-			itemIndex,
-		);
-		const fields = { ...readCollection.call(this, 'additionalFields', itemIndex), email };
+		const fields = readNewRecipient.call(this, itemIndex);
+		const { email } = fields;
 		const existing = await findRecipientByEmail.call(this, email, itemIndex);
 		if (existing) return await updateExisting.call(this, existing, fields, itemIndex);
 		try {

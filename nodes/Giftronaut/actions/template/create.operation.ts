@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { readCollection, readRequiredText } from '../../helpers/parameters';
 import { forEachItem } from '../../helpers/perItem';
+import { additionalFieldsCollection } from '../../shared/descriptions';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { API_PATHS } from '../../shared/paths';
 import { saveRecord } from '../../shared/requests';
@@ -22,14 +23,7 @@ export const option = {
 const properties: INodeProperties[] = [
 	nameProperty,
 	senderNameProperty,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: templateFieldOptions(false),
-	},
+	additionalFieldsCollection(templateFieldOptions(false)),
 ];
 
 export const description = updateDisplayOptions(

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { inputError } from '../../helpers/perItem';
 import { readRequiredText } from '../../helpers/parameters';
+import { templateDropdown } from '../../shared/email.description';
 
 /** Fields of a template the API accepts; PUT needs all required ones (docs/api-contract.md#templates). */
 export const TEMPLATE_FIELDS = [
@@ -25,14 +26,9 @@ const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
 const MAX_NAME_LENGTH = 100;
 
 export const templateIdProperty: INodeProperties = {
-	displayName: 'Template Name or ID',
-	name: 'templateId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getTemplates' },
+	...templateDropdown,
 	required: true,
-	default: '',
-	description:
-		'The e-mail template. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	description: `The e-mail template. ${templateDropdown.description}.`,
 };
 
 export const nameProperty: INodeProperties = {

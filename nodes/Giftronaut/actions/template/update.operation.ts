@@ -1,10 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { readUpdateFields } from '../../helpers/parameters';
-import { forEachItem } from '../../helpers/perItem';
+import { updateById } from '../byId';
+import { updateFieldsCollection } from '../../shared/descriptions';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { API_PATHS } from '../../shared/paths';
-import { updateRecord } from '../../shared/requests';
 import {
 	checkTemplateFields,
 	readTemplateId,
@@ -22,14 +21,7 @@ export const option = {
 
 const properties: INodeProperties[] = [
 	templateIdProperty,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: templateFieldOptions(true),
-	},
+	updateFieldsCollection(templateFieldOptions(true)),
 ];
 
 export const description = updateDisplayOptions(
@@ -37,24 +29,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await forEachItem.call(this, items, async (itemIndex) => {
-		const templateId = readTemplateId.call(this, itemIndex);
-		const changes = checkTemplateFields.call(
-			this,
-			readUpdateFields.call(this, itemIndex, 'template'),
-			itemIndex,
-		);
-		return await updateRecord.call(
-			this,
-			API_PATHS.templates,
-			templateId,
-			changes,
-			TEMPLATE_FIELDS,
-			itemIndex,
-		);
-	});
-}
+export const execute = updateById(
+	API_PATHS.templates,
+	readTemplateId,
+	'template',
+	TEMPLATE_FIELDS,
+	checkTemplateFields,
+);
