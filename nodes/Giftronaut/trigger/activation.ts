@@ -8,17 +8,6 @@ import { emptyState, type TriggerState } from './state';
 const ACTIVATION_PASSES = 10;
 
 /**
- * First poll: what exists when activation starts is accounted for and not emitted; every order open
- * then, or created while activation reads the lists, is watched (or found as new by the next poll).
- *
- * 1. Count the window first: the orders that existed before this activation.
- * 2. List PENDING and IN_PROGRESS (of any age): remembered as open.
- * 3. Read the window whole: open orders in it are remembered too (created after step 2 read its
- *    page), and the orders beyond the count of step 1, the newest ones, were created during
- *    activation: they are left out of the accounted orders, so the next poll finds them as new
- *    (emitted if they are already complete).
- */
-/**
  * The count of step 1 takes several requests once the window is longer than a page, so an order
  * created between them is in `before`. The first answer fixes when activation began: the server's
  * clock (its Date header, to the second) and the orders on that page, which all existed then. An
@@ -44,6 +33,17 @@ function arrivalTest(
 		created < ended && (created >= began + 1000 || (!onFirstPage.has(id) && created >= newestThen));
 }
 
+/**
+ * First poll: what exists when activation starts is accounted for and not emitted; every order open
+ * then, or created while activation reads the lists, is watched (or found as new by the next poll).
+ *
+ * 1. Count the window first: the orders that existed before this activation.
+ * 2. List PENDING and IN_PROGRESS (of any age): remembered as open.
+ * 3. Read the window whole: open orders in it are remembered too (created after step 2 read its
+ *    page), and the orders beyond the count of step 1, the newest ones, were created during
+ *    activation: they are left out of the accounted orders, so the next poll finds them as new
+ *    (emitted if they are already complete).
+ */
 export async function activate(
 	lister: OrderLister,
 	status: EventStatus,
