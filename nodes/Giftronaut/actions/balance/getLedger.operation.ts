@@ -12,7 +12,7 @@ import { API_PATHS } from '../../shared/paths';
 export const option = {
 	name: 'Get Ledger',
 	description:
-		'List the balance transactions (funds added, order charges, refunds, transfers), newest first, filtered by date and type Read-only: costs nothing.',
+		'List the balance transactions (funds added, order charges, refunds, transfers), newest first, filtered by date and type. Read-only: costs nothing.',
 	action: 'Get the balance ledger',
 };
 

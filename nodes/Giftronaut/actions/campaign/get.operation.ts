@@ -6,7 +6,7 @@ import { campaignLocator, readCampaignId } from './campaign';
 export const option = {
 	name: 'Get',
 	description:
-		'Get one campaign with its product, USD amount, sender and template Read-only: costs nothing.',
+		'Get one campaign with its product, USD amount, sender and template. Read-only: costs nothing.',
 	action: 'Get a campaign',
 };
 

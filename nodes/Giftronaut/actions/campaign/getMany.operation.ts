@@ -5,7 +5,7 @@ import { searchList, searchListProperties } from '../searchList';
 export const option = {
 	name: 'Get Many',
 	description:
-		'List campaigns (saved send configurations), optionally searched by name Read-only: costs nothing.',
+		'List campaigns (saved send configurations), optionally searched by name. Read-only: costs nothing.',
 	action: 'Get many campaigns',
 };
 

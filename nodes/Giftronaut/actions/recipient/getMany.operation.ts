@@ -5,7 +5,7 @@ import { searchList, searchListProperties } from '../searchList';
 export const option = {
 	name: 'Get Many',
 	description:
-		'List recipients of the address book, optionally searched by name or e-mail Read-only: costs nothing.',
+		'List recipients of the address book, optionally searched by name or e-mail. Read-only: costs nothing.',
 	action: 'Get many recipients',
 };
 

@@ -6,7 +6,7 @@ import { readTemplateId, templateIdProperty } from './template';
 export const option = {
 	name: 'Get',
 	description:
-		'Get one e-mail template with its colours, banner settings and default message Read-only: costs nothing.',
+		'Get one e-mail template with its colours, banner settings and default message. Read-only: costs nothing.',
 	action: 'Get a template',
 };
 

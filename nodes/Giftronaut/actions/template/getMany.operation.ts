@@ -8,7 +8,7 @@ import { listTemplates } from './list';
 export const option = {
 	name: 'Get Many',
 	description:
-		'List the e-mail templates of the account, the default template first Read-only: costs nothing.',
+		'List the e-mail templates of the account, the default template first. Read-only: costs nothing.',
 	action: 'Get many templates',
 };
 
